@@ -1,0 +1,129 @@
+package io.wxbind.account;
+
+import io.wxbind.auth.flow.SecureTokens;
+import io.wxbind.auth.flow.WeChatIdentity;
+import io.wxbind.wechat.LogSafe;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves, creates and lists bindings: openid → account, else unionid → account (the same
+ * person bound through another app of the open platform), else nothing. Inserts go through
+ * {@code on conflict do nothing}, so two nodes binding the same openid at once cannot both win
+ * and neither sees an exception: the loser learns who owns it.
+ */
+@ApplicationScoped
+@Transactional
+public class AccountBindingService {
+
+    private static final String INSERT_OPENID = "insert into wxbind_wechat_openid"
+            + " (app_id, open_id, account_name, union_id, nickname, avatar_url, bound_at, last_login_at)"
+            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) on conflict (app_id, open_id) do nothing";
+    private static final String INSERT_UNIONID = "insert into wxbind_wechat_unionid (union_id, account_name, bound_at)"
+            + " values (?1, ?2, ?3) on conflict (union_id) do nothing";
+
+    @PersistenceContext(unitName = "wxbind")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<BindingEvent> events;
+
+    /** Flow step 3: the account this WeChat identity is bound to, recording the login. */
+    public Optional<String> resolve(WeChatIdentity id) {
+        Optional<WeChatOpenId> byOpenId = findOpenId(id.appId(), id.openId());
+        if (byOpenId.isPresent()) {
+            WeChatOpenId binding = byOpenId.get();
+            binding.loggedInAt(clock.instant(), id.unionId());
+            if (id.unionId() != null) {
+                insertUnionId(id.unionId(), binding.accountName());
+            }
+            fire(BindingEvent.Kind.LOGIN, binding.accountName(), id);
+            return Optional.of(binding.accountName());
+        }
+        if (id.unionId() == null) {
+            return Optional.empty();
+        }
+        WeChatUnionId byUnionId = em.find(WeChatUnionId.class, id.unionId());
+        if (byUnionId == null) {
+            return Optional.empty();
+        }
+        // Same person, known through another app: bind this app's openid to the same account.
+        insertOpenId(id, byUnionId.accountName());
+        fire(BindingEvent.Kind.BOUND, byUnionId.accountName(), id);
+        return Optional.of(byUnionId.accountName());
+    }
+
+    /** Flow step 4 (bind): the person proved they own {@code accountName}. */
+    public BindingResult bind(WeChatIdentity id, String accountName) {
+        if (id.unionId() != null) {
+            WeChatUnionId union = em.find(WeChatUnionId.class, id.unionId());
+            if (union != null && !union.accountName().equals(accountName)) {
+                return new BindingResult.Conflict(union.accountName());
+            }
+        }
+        if (!insertOpenId(id, accountName)) {
+            String owner = findOpenId(id.appId(), id.openId()).map(WeChatOpenId::accountName).orElse("?");
+            return owner.equals(accountName) ? new BindingResult.AlreadyBound(owner) : new BindingResult.Conflict(owner);
+        }
+        if (id.unionId() != null) {
+            insertUnionId(id.unionId(), accountName);
+        }
+        fire(BindingEvent.Kind.BOUND, accountName, id);
+        return new BindingResult.Bound(accountName);
+    }
+
+    /** Flow step 4 (register): a new local account from the WeChat profile, bound at once. */
+    public String register(WeChatIdentity id, Set<String> groups) {
+        String username = "wx_" + SecureTokens.alphanumeric(10).toLowerCase(Locale.ROOT);
+        String displayName = id.nickname() != null ? id.nickname() : "WeChat user";
+        em.persist(new UserAccount(username, null, null, displayName, groups, clock.instant()));
+        BindingResult result = bind(id, username);
+        if (!(result instanceof BindingResult.Bound)) {
+            throw new IllegalStateException("a fresh account could not be bound: " + result);
+        }
+        fire(BindingEvent.Kind.FIRST_LOGIN_REGISTERED, username, id);
+        return username;
+    }
+
+    public List<WeChatOpenId> bindingsOf(String accountName) {
+        return em.createNamedQuery(WeChatOpenId.BY_ACCOUNT, WeChatOpenId.class).setParameter("account", accountName)
+                .getResultList();
+    }
+
+    private Optional<WeChatOpenId> findOpenId(String appId, String openId) {
+        return em.createNamedQuery(WeChatOpenId.BY_APP_AND_OPENID, WeChatOpenId.class)
+                .setParameter("appId", appId).setParameter("openId", openId)
+                .getResultStream().findFirst();
+    }
+
+    private boolean insertOpenId(WeChatIdentity id, String accountName) {
+        return em.createNativeQuery(INSERT_OPENID)
+                .setParameter(1, id.appId()).setParameter(2, id.openId()).setParameter(3, accountName)
+                .setParameter(4, id.unionId()).setParameter(5, id.nickname()).setParameter(6, id.avatarUrl())
+                .setParameter(7, Timestamp.from(clock.instant()))
+                .executeUpdate() == 1;
+    }
+
+    private void insertUnionId(String unionId, String accountName) {
+        em.createNativeQuery(INSERT_UNIONID).setParameter(1, unionId).setParameter(2, accountName)
+                .setParameter(3, Timestamp.from(Instant.now(clock))).executeUpdate();
+    }
+
+    private void fire(BindingEvent.Kind kind, String account, WeChatIdentity id) {
+        events.fire(new BindingEvent(kind, account, id.appId(), LogSafe.shortId(id.openId())));
+    }
+}

@@ -1,0 +1,18 @@
+package io.wxbind.auth;
+
+/** How the current session was established; shown on the demo pages and in {@code /api/me}. */
+public enum LoginMethod {
+    WECHAT("WeChat (bound account, no password)"),
+    WECHAT_BIND_PASSWORD("Password, then WeChat bound to the account"),
+    WECHAT_REGISTER("WeChat profile (new account created)");
+
+    private final String description;
+
+    LoginMethod(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+}

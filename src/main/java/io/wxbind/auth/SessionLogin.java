@@ -1,0 +1,31 @@
+package io.wxbind.auth;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the mechanism records in the HTTP session at login, for pages and {@code /api/me}:
+ * the container knows the caller and roles but not how they logged in or their group list.
+ */
+public record SessionLogin(String caller, Set<String> groups, LoginMethod method, Instant at) implements Serializable {
+
+    private static final String ATTRIBUTE = SessionLogin.class.getName();
+
+    public void store(HttpServletRequest request) {
+        request.getSession(true).setAttribute(ATTRIBUTE, this);
+    }
+
+    /** Only when it belongs to the caller the container currently knows. */
+    public static Optional<SessionLogin> of(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null || request.getUserPrincipal() == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable((SessionLogin) session.getAttribute(ATTRIBUTE))
+                .filter(l -> l.caller().equals(request.getUserPrincipal().getName()));
+    }
+}

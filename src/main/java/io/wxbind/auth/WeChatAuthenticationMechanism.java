@@ -1,0 +1,214 @@
+package io.wxbind.auth;
+
+import io.wxbind.account.AccountBindingService;
+import io.wxbind.account.BindingResult;
+import io.wxbind.auth.flow.BindTicket;
+import io.wxbind.auth.flow.BindTicketStore;
+import io.wxbind.auth.flow.BrowserBinding;
+import io.wxbind.auth.flow.CallbackResult;
+import io.wxbind.auth.flow.FlowProblem;
+import io.wxbind.auth.flow.LoginFlow;
+import io.wxbind.auth.flow.ReturnUrlPolicy;
+import io.wxbind.auth.flow.WeChatIdentity;
+import io.wxbind.config.FirstLoginPolicy;
+import io.wxbind.config.WeChatConfig;
+import io.wxbind.wechat.WeChatApiException;
+import io.wxbind.wechat.WeChatUnavailableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * WeChat as a login module (Jakarta Security). The web flow, whose step numbers the code cites:
+ *
+ * <pre>
+ *  Browser (in WeChat)              WxBind                                   WeChat
+ *  1. GET /app/page ----------> not logged in: state (random, 10 min, single use,
+ *                               PostgreSQL) + return URL + browser cookie
+ *     <---------------------- 302 open/connect/oauth2/authorize?...&state=S#wechat_redirect
+ *     ------------------------------------------------------------------------> (silent or consent)
+ *  2. GET /wechat/callback?code=C&state=S  <-------------------------------------- 302
+ *                               take(S) once, cookie must match, exchange C once --> sns/oauth2/access_token
+ *  3. bound openid, or unionid bound via another app:
+ *                               IdentityStoreHandler.validate(WeChatCredential) → session → 302 return URL
+ *  4. unbound, policy bind:     bind ticket (random, 5 min, single use, same browser) → 302 /wechat/bind?ticket
+ *     POST /wechat/bind ------> username/password via IdentityStoreHandler → bind → session → 302 return URL
+ *     unbound, policy register: sns/userinfo → new account, bound → session → 302 return URL
+ * </pre>
+ *
+ * This class only decides; {@code io.wxbind.web} servlets draw the pages from the
+ * {@link FlowOutcome} it leaves on the request. A second visit by a bound user shows no page.
+ */
+@ApplicationScoped
+@AutoApplySession
+public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    public static final String LOGIN_PATH = "/wechat/login";
+    public static final String BIND_PATH = "/wechat/bind";
+    public static final String RETURN_TO = "returnTo";
+
+    private static final Logger LOG = Logger.getLogger(WeChatAuthenticationMechanism.class.getName());
+
+    @Inject
+    WeChatConfig config;
+
+    @Inject
+    LoginFlow flow;
+
+    @Inject
+    BindTicketStore tickets;
+
+    @Inject
+    AccountBindingService bindings;
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+            HttpMessageContext context) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals(LoginFlow.CALLBACK_PATH)) {
+            return callback(request, response, context);
+        }
+        if (path.equals(BIND_PATH) && "POST".equals(request.getMethod())) {
+            return bindWithPassword(request, context);
+        }
+        if (path.equals(LOGIN_PATH)) {
+            return start(request, response, context, request.getParameter(RETURN_TO));
+        }
+        if (context.isProtected()) {
+            return ApiRequests.isApi(request) ? ApiRequests.unauthorized(response)
+                    : start(request, response, context, currentUrl(request));
+        }
+        return context.doNothing();
+    }
+
+    /** Step 1. */
+    private AuthenticationStatus start(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context,
+            String requestedReturnTo) {
+        Optional<String> returnTo = new ReturnUrlPolicy(config.returnUrlOrigins())
+                .check(requestedReturnTo, request.getContextPath() + "/");
+        if (returnTo.isEmpty()) {
+            new FlowOutcome.Problem(FlowProblem.BAD_RETURN_URL, null).attachTo(request);
+            return context.doNothing();
+        }
+        return context.redirect(flow.start(request, response, returnTo.get()));
+    }
+
+    /** Steps 2, 3 and 4. */
+    private AuthenticationStatus callback(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        CallbackResult result = flow.complete(request);
+        if (result instanceof CallbackResult.Failed failed) {
+            return problem(request, context, failed.problem(), null);
+        }
+        CallbackResult.Identified identified = (CallbackResult.Identified) result;
+        String returnTo = identified.request().returnTo();
+        CredentialValidationResult bound = identityStores.validate(new WeChatCredential(identified.identity()));
+        if (bound.getStatus() == CredentialValidationResult.Status.VALID) {
+            return login(request, context, bound, LoginMethod.WECHAT, returnTo);
+        }
+        if (config.firstLogin() == FirstLoginPolicy.BIND) {
+            String ticket = tickets.issue(identified.identity(), BrowserBinding.ensure(request, response), returnTo);
+            LOG.fine("step 4: unbound openid, bind ticket issued");
+            return context.redirect(request.getContextPath() + BIND_PATH + "?ticket=" + ticket);
+        }
+        return register(request, context, identified, returnTo);
+    }
+
+    /** Step 4, policy register. */
+    private AuthenticationStatus register(HttpServletRequest request, HttpMessageContext context,
+            CallbackResult.Identified identified, String returnTo) {
+        WeChatIdentity withProfile;
+        try {
+            withProfile = flow.withProfile(identified);
+        } catch (WeChatApiException e) {
+            return problem(request, context, FlowProblem.of(e), returnTo);
+        } catch (WeChatUnavailableException e) {
+            return problem(request, context, FlowProblem.WECHAT_UNAVAILABLE, returnTo);
+        }
+        // The profile may carry a unionid that is already bound through another app.
+        CredentialValidationResult known = identityStores.validate(new WeChatCredential(withProfile));
+        if (known.getStatus() == CredentialValidationResult.Status.VALID) {
+            return login(request, context, known, LoginMethod.WECHAT, returnTo);
+        }
+        bindings.register(withProfile, config.defaultGroups());
+        CredentialValidationResult created = identityStores.validate(new WeChatCredential(withProfile));
+        return login(request, context, created, LoginMethod.WECHAT_REGISTER, returnTo);
+    }
+
+    /** Step 4, policy bind: the bind form was posted. */
+    private AuthenticationStatus bindWithPassword(HttpServletRequest request, HttpMessageContext context) {
+        String rawTicket = request.getParameter("ticket");
+        Optional<String> browser = BrowserBinding.hash(request);
+        Optional<BindTicket> ticket = browser.flatMap(b -> tickets.peek(rawTicket, b));
+        if (ticket.isEmpty()) {
+            return problem(request, context, FlowProblem.TICKET_INVALID, null);
+        }
+        String username = request.getParameter("username");
+        String password = request.getParameter("password");
+        if (isBlankOrLong(username, 64) || isBlankOrLong(password, 256)) {
+            new FlowOutcome.BindFormError(rawTicket, "Please enter your username and password.", 400).attachTo(request);
+            return context.doNothing();
+        }
+        CredentialValidationResult account = identityStores.validate(
+                new UsernamePasswordCredential(username.trim(), new Password(password)));
+        if (account.getStatus() != CredentialValidationResult.Status.VALID) {
+            int left = tickets.recordFailure(rawTicket);
+            if (left == 0) {
+                return problem(request, context, FlowProblem.TOO_MANY_ATTEMPTS, null);
+            }
+            new FlowOutcome.BindFormError(rawTicket, "Wrong username or password. " + left
+                    + (left == 1 ? " attempt" : " attempts") + " left.", 401).attachTo(request);
+            return context.doNothing();
+        }
+        Optional<BindTicket> consumed = tickets.consume(rawTicket, browser.get());
+        if (consumed.isEmpty()) {
+            return problem(request, context, FlowProblem.TICKET_INVALID, null);
+        }
+        BindingResult bound = bindings.bind(consumed.get().identity(), account.getCallerPrincipal().getName());
+        if (bound instanceof BindingResult.Conflict) {
+            return problem(request, context, FlowProblem.BINDING_CONFLICT, null);
+        }
+        return login(request, context, account, LoginMethod.WECHAT_BIND_PASSWORD, consumed.get().returnTo());
+    }
+
+    private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context,
+            CredentialValidationResult caller, LoginMethod method, String returnTo) {
+        if (request.getSession(false) != null) {
+            request.changeSessionId(); // no session fixation across the login
+        }
+        AuthenticationStatus status = context.notifyContainerAboutLogin(caller);
+        new SessionLogin(caller.getCallerPrincipal().getName(), caller.getCallerGroups(), method, Instant.now()).store(request);
+        new FlowOutcome.LoggedIn(returnTo).attachTo(request);
+        LOG.fine(() -> "step 3: logged in via " + method);
+        return status;
+    }
+
+    private static AuthenticationStatus problem(HttpServletRequest request, HttpMessageContext context, FlowProblem problem,
+            String returnTo) {
+        new FlowOutcome.Problem(problem, returnTo).attachTo(request);
+        return context.doNothing();
+    }
+
+    private static String currentUrl(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return "GET".equals(request.getMethod()) && query != null ? request.getRequestURI() + "?" + query : request.getRequestURI();
+    }
+
+    private static boolean isBlankOrLong(String value, int max) {
+        return value == null || value.isBlank() || value.length() > max;
+    }
+}

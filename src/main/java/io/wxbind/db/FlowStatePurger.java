@@ -1,0 +1,37 @@
+package io.wxbind.db;
+
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.logging.Logger;
+
+/**
+ * Deletes expired authorization requests and bind tickets. Expiry is checked on every read,
+ * so this only keeps the tables small; any node may run it, running twice is harmless.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrator")
+public class FlowStatePurger {
+
+    private static final Logger LOG = Logger.getLogger(FlowStatePurger.class.getName());
+
+    @PersistenceContext(unitName = "wxbind")
+    EntityManager em;
+
+    @Schedule(minute = "*", hour = "*", persistent = false)
+    public void purge() {
+        Instant now = Instant.now();
+        int requests = em.createQuery("delete from AuthorizationRequest r where r.expiresAt < :now")
+                .setParameter("now", now).executeUpdate();
+        int tickets = em.createQuery("delete from BindTicket t where t.expiresAt < :now")
+                .setParameter("now", now).executeUpdate();
+        if (requests + tickets > 0) {
+            LOG.fine(() -> "purged " + requests + " expired authorization requests and " + tickets + " bind tickets");
+        }
+    }
+}

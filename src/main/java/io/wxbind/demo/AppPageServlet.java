@@ -1,0 +1,40 @@
+package io.wxbind.demo;
+
+import io.wxbind.rest.MeView;
+import io.wxbind.rest.MeViews;
+import io.wxbind.web.Html;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** The protected page ({@code /app/}, see web.xml): who is logged in, how, and their bindings. */
+@WebServlet("/app/*")
+public class AppPageServlet extends HttpServlet {
+
+    @Inject
+    MeViews views;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        MeView me = views.of(request).orElseThrow(() -> new IllegalStateException("web.xml protects /app/*"));
+        StringBuilder rows = new StringBuilder();
+        for (MeView.Binding b : me.bindings()) {
+            rows.append("<tr><td>").append(Html.esc(b.appId())).append("</td><td><code>").append(Html.esc(b.openId()))
+                    .append("</code></td><td>").append(Html.esc(b.nickname())).append("</td><td>").append(b.boundAt())
+                    .append("</td></tr>");
+        }
+        String bindings = me.bindings().isEmpty() ? "<p id=\"no-bindings\">No WeChat binding yet.</p>"
+                : "<table id=\"bindings\"><tr><th>App</th><th>OpenID</th><th>Nickname</th><th>Bound at</th></tr>" + rows + "</table>";
+        Html.send(response, 200, "Your account",
+                "<div class=\"card\"><p>Logged in as <strong id=\"caller\">" + Html.esc(me.user()) + "</strong> ("
+                        + Html.esc(me.displayName()) + ")</p><p>How: <span id=\"login-method\" data-method=\""
+                        + Html.esc(me.loginMethod()) + "\">" + Html.esc(me.loginMethodDescription()) + "</span></p><p>Groups: <span id=\"groups\">"
+                        + Html.esc(String.join(", ", me.groups())) + "</span></p></div>"
+                        + "<div class=\"card\"><h2>WeChat bindings</h2>" + bindings + "</div>"
+                        + "<form method=\"post\" action=\"" + Html.esc(request.getContextPath() + "/logout")
+                        + "\"><button class=\"btn secondary\" id=\"logout\" type=\"submit\">Log out</button></form>");
+    }
+}

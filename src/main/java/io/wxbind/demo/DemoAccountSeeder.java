@@ -1,0 +1,59 @@
+package io.wxbind.demo;
+
+import io.wxbind.account.UserAccount;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Creates the demo accounts when {@code wxbind.demo.seed-accounts=true} (demo and tests only). */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrator")
+public class DemoAccountSeeder {
+
+    /** Printed by the demo launcher and the README too. */
+    public record DemoAccount(String username, String password, String displayName, String phone, Set<String> groups) {
+    }
+
+    public static final List<DemoAccount> ACCOUNTS = List.of(
+            new DemoAccount("alice", "alice-password", "Alice Chen", "+8613800000001", Set.of("user", "admin")),
+            new DemoAccount("bob", "bob-password", "Bob Li", "+8613800000002", Set.of("user")));
+
+    private static final Logger LOG = Logger.getLogger(DemoAccountSeeder.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "wxbind.demo.seed-accounts", defaultValue = "false")
+    boolean seed;
+
+    @Inject
+    Pbkdf2PasswordHash passwordHash;
+
+    @PersistenceContext(unitName = "wxbind")
+    EntityManager em;
+
+    @PostConstruct
+    void seed() {
+        if (!seed) {
+            return;
+        }
+        for (DemoAccount a : ACCOUNTS) {
+            boolean exists = !em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class)
+                    .setParameter("username", a.username()).getResultList().isEmpty();
+            if (!exists) {
+                em.persist(new UserAccount(a.username(), passwordHash.generate(a.password().toCharArray()), a.phone(),
+                        a.displayName(), a.groups(), Instant.now()));
+                LOG.info(() -> "demo account created: " + a.username() + " (password in the README)");
+            }
+        }
+    }
+}

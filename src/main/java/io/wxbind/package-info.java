@@ -1,0 +1,2 @@
+/** WxBind: WeChat login and account binding for Jakarta EE. */
+package io.wxbind;

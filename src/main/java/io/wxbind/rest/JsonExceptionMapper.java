@@ -1,0 +1,34 @@
+package io.wxbind.rest;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every exception leaving a resource becomes {@link ErrorBody} JSON: client errors keep their
+ * status with a plain message; anything unexpected is logged and answered with a 500 that
+ * reveals nothing.
+ */
+@Provider
+public class JsonExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(JsonExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable exception) {
+        if (exception instanceof WebApplicationException wae && wae.getResponse().getStatus() < 500) {
+            int status = wae.getResponse().getStatus();
+            Response.StatusType type = Response.Status.fromStatusCode(status);
+            String reason = type != null ? type.getReasonPhrase() : "Request refused";
+            return Response.status(status).type(MediaType.APPLICATION_JSON)
+                    .entity(new ErrorBody("http_" + status, reason + ".")).build();
+        }
+        LOG.log(Level.SEVERE, "unhandled API error", exception);
+        return Response.serverError().type(MediaType.APPLICATION_JSON)
+                .entity(new ErrorBody("internal_error", "Something went wrong on our side. Nothing was changed.")).build();
+    }
+}

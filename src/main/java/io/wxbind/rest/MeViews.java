@@ -1,0 +1,43 @@
+package io.wxbind.rest;
+
+import io.wxbind.account.AccountBindingService;
+import io.wxbind.account.UserAccount;
+import io.wxbind.auth.SessionLogin;
+import io.wxbind.wechat.LogSafe;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds the {@link MeView} of the current caller. */
+@ApplicationScoped
+public class MeViews {
+
+    @Inject
+    AccountBindingService bindings;
+
+    @PersistenceContext(unitName = "wxbind")
+    EntityManager em;
+
+    public Optional<MeView> of(HttpServletRequest request) {
+        if (request.getUserPrincipal() == null) {
+            return Optional.empty();
+        }
+        String user = request.getUserPrincipal().getName();
+        Optional<SessionLogin> login = SessionLogin.of(request);
+        String displayName = em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class).setParameter("username", user)
+                .getResultStream().findFirst().map(UserAccount::displayName).orElse(user);
+        List<MeView.Binding> list = bindings.bindingsOf(user).stream()
+                .map(b -> new MeView.Binding(b.appId(), LogSafe.shortId(b.openId()),
+                        b.unionId() == null ? null : LogSafe.shortId(b.unionId()), b.nickname(), b.boundAt(), b.lastLoginAt()))
+                .toList();
+        return Optional.of(new MeView(user, displayName,
+                login.map(l -> l.groups().stream().sorted().toList()).orElse(List.of()),
+                login.map(l -> l.method().name()).orElse(null),
+                login.map(l -> l.method().description()).orElse(null),
+                login.map(SessionLogin::at).orElse(null), list));
+    }
+}

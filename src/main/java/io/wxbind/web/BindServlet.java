@@ -1,0 +1,59 @@
+package io.wxbind.web;
+
+import io.wxbind.auth.WeChatAuthenticationMechanism;
+import io.wxbind.auth.flow.BindTicket;
+import io.wxbind.auth.flow.BindTicketStore;
+import io.wxbind.auth.flow.BrowserBinding;
+import io.wxbind.auth.flow.FlowProblem;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Flow step 4 (bind): the form where a person with an unbound WeChat logs in once. The ticket
+ * in the form stands for the openid, which never reaches the page. POST is handled by the
+ * mechanism; this servlet draws the result.
+ */
+@WebServlet(WeChatAuthenticationMechanism.BIND_PATH)
+public class BindServlet extends HttpServlet {
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String ticket = request.getParameter("ticket");
+        BindTicketStore tickets = CDI.current().select(BindTicketStore.class).get();
+        Optional<BindTicket> valid = BrowserBinding.hash(request).flatMap(b -> tickets.peek(ticket, b));
+        if (valid.isEmpty()) {
+            ProblemPage.send(request, response, FlowProblem.TICKET_INVALID, null);
+            return;
+        }
+        sendForm(request, response, ticket, null, 200, valid.get().identity().nickname());
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        FlowOutcomeRenderer.render(request, response);
+    }
+
+    static void sendForm(HttpServletRequest request, HttpServletResponse response, String ticket, String error, int status)
+            throws IOException {
+        sendForm(request, response, ticket, error, status, null);
+    }
+
+    private static void sendForm(HttpServletRequest request, HttpServletResponse response, String ticket, String error,
+            int status, String nickname) throws IOException {
+        String who = nickname != null ? "You are <strong>" + Html.esc(nickname) + "</strong> in WeChat. " : "";
+        Html.send(response, status, "Link your WeChat to your account",
+                "<div class=\"card\"><p>" + who + "Log in once with your account; from then on WeChat logs you in by itself.</p>"
+                        + (error != null ? "<div class=\"error\" id=\"bind-error\" role=\"alert\">" + Html.esc(error) + "</div>" : "")
+                        + "<form method=\"post\" action=\"" + Html.esc(request.getContextPath() + WeChatAuthenticationMechanism.BIND_PATH) + "\">"
+                        + "<input type=\"hidden\" name=\"ticket\" value=\"" + Html.esc(ticket) + "\">"
+                        + "<label for=\"username\">Username</label><input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\" maxlength=\"64\" required>"
+                        + "<label for=\"password\">Password</label><input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" maxlength=\"256\" required>"
+                        + "<p><button class=\"btn\" type=\"submit\" id=\"bind-submit\">Log in and link WeChat</button></p></form>"
+                        + "<p class=\"muted\">This link works once, for 5 minutes, in this browser only.</p></div>");
+    }
+}
