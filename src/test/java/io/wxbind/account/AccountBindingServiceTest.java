@@ -1,0 +1,123 @@
+package io.wxbind.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wxbind.auth.flow.SecureTokens;
+import io.wxbind.auth.flow.WeChatIdentity;
+import io.wxbind.testsupport.JpaTestDatabase;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Binding rules on real PostgreSQL: openid, unionid across apps, conflicts, registration. */
+class AccountBindingServiceTest {
+
+    private static JpaTestDatabase db;
+    private final List<BindingEvent> events = new ArrayList<>();
+
+    @BeforeAll
+    static void startDb() {
+        db = JpaTestDatabase.start();
+    }
+
+    @AfterAll
+    static void stopDb() throws Exception {
+        db.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private AccountBindingService service(EntityManager em) {
+        AccountBindingService s = new AccountBindingService();
+        s.em = em;
+        s.clock = Clock.systemUTC();
+        s.events = (Event<BindingEvent>) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Event.class},
+                (p, m, a) -> {
+                    if (m.getName().equals("fire")) {
+                        events.add((BindingEvent) a[0]);
+                    }
+                    return null;
+                });
+        return s;
+    }
+
+    private static String newId() {
+        return "o" + SecureTokens.alphanumeric(27);
+    }
+
+    @Test
+    void resolveWhenUnboundThenEmptyAndWhenBoundThenAccount() {
+        WeChatIdentity id = new WeChatIdentity("wxA", newId(), null, "N", null);
+        assertTrue(db.inTransaction(em -> service(em).resolve(id)).isEmpty());
+        assertInstanceOf(BindingResult.Bound.class, db.inTransaction(em -> service(em).bind(id, "alice")));
+        assertEquals(Optional.of("alice"), db.inTransaction(em -> service(em).resolve(id)));
+        assertTrue(db.inTransaction(em -> service(em).bindingsOf("alice")).stream()
+                .anyMatch(b -> b.openId().equals(id.openId()) && b.lastLoginAt() != null));
+        assertTrue(events.stream().anyMatch(e -> e.kind() == BindingEvent.Kind.LOGIN && e.accountName().equals("alice")));
+    }
+
+    @Test
+    void bindWhenOpenIdOwnedByOtherAccountThenConflictAndNothingChanges() {
+        WeChatIdentity id = new WeChatIdentity("wxA", newId(), null, null, null);
+        db.inTransaction(em -> service(em).bind(id, "bob"));
+        BindingResult again = db.inTransaction(em -> service(em).bind(id, "bob"));
+        BindingResult other = db.inTransaction(em -> service(em).bind(id, "mallory"));
+        assertInstanceOf(BindingResult.AlreadyBound.class, again);
+        assertEquals(new BindingResult.Conflict("bob"), other);
+        assertEquals(Optional.of("bob"), db.inTransaction(em -> service(em).resolve(id)));
+    }
+
+    @Test
+    void resolveWhenUnionIdBoundThroughAnotherAppThenSameAccountAndOpenIdLinked() {
+        String union = newId();
+        WeChatIdentity website = new WeChatIdentity("wxWEBSITE", newId(), union, null, null);
+        db.inTransaction(em -> service(em).bind(website, "carol"));
+        WeChatIdentity officialAccount = new WeChatIdentity("wxOA", newId(), union, null, null);
+        assertEquals(Optional.of("carol"), db.inTransaction(em -> service(em).resolve(officialAccount)));
+        WeChatIdentity withoutUnion = new WeChatIdentity("wxOA", officialAccount.openId(), null, null, null);
+        assertEquals(Optional.of("carol"), db.inTransaction(em -> service(em).resolve(withoutUnion)), "openid now bound");
+    }
+
+    @Test
+    void bindWhenUnionIdOwnedByOtherAccountThenConflict() {
+        String union = newId();
+        db.inTransaction(em -> service(em).bind(new WeChatIdentity("wxA", newId(), union, null, null), "dave"));
+        BindingResult r = db.inTransaction(em -> service(em).bind(new WeChatIdentity("wxB", newId(), union, null, null), "erin"));
+        assertEquals(new BindingResult.Conflict("dave"), r);
+    }
+
+    @Test
+    void registerWhenCalledThenAccountWithGroupsAndBinding() {
+        WeChatIdentity id = new WeChatIdentity("wxA", newId(), newId(), "张伟", "http://img/0");
+        String username = db.inTransaction(em -> service(em).register(id, Set.of("user")));
+        assertTrue(username.matches("wx_[a-z0-9]{10}"), username);
+        assertEquals(Optional.of(username), db.inTransaction(em -> service(em).resolve(id)));
+        UserAccount account = db.inTransaction(em -> em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class)
+                .setParameter("username", username).getSingleResult());
+        assertEquals("张伟", account.displayName());
+        assertEquals(Set.of("user"), account.groups());
+    }
+
+    @Test
+    void databaseWhenDuplicateOpenIdInsertedDirectlyThenRejected() throws SQLException {
+        String openId = newId();
+        try (Connection c = db.dataSource().getConnection()) {
+            String sql = "insert into wxbind_wechat_openid (app_id, open_id, account_name, bound_at) values ('wxA', '" + openId
+                    + "', 'x', now())";
+            c.createStatement().executeUpdate(sql);
+            assertThrows(SQLException.class, () -> c.createStatement().executeUpdate(sql.replace("'x'", "'y'")));
+        }
+    }
+}

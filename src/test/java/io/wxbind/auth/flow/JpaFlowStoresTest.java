@@ -1,0 +1,165 @@
+package io.wxbind.auth.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wxbind.testsupport.JpaTestDatabase;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The state and ticket stores on real PostgreSQL: single use (also under a race), expiry, browser binding. */
+class JpaFlowStoresTest {
+
+    private static JpaTestDatabase db;
+    private final LoginFlowTest.MutableClock clock = new LoginFlowTest.MutableClock();
+
+    @BeforeAll
+    static void startDb() {
+        db = JpaTestDatabase.start();
+    }
+
+    @AfterAll
+    static void stopDb() throws Exception {
+        db.close();
+    }
+
+    private JpaAuthorizationRequestStore requests(EntityManager em) {
+        JpaAuthorizationRequestStore s = new JpaAuthorizationRequestStore();
+        s.em = em;
+        return s;
+    }
+
+    private JpaBindTicketStore tickets(EntityManager em) {
+        JpaBindTicketStore s = new JpaBindTicketStore();
+        s.em = em;
+        s.config = LoginFlowTest.config("bind");
+        s.clock = clock;
+        return s;
+    }
+
+    private AuthorizationRequest request(String state, String browser, Instant created) {
+        return new AuthorizationRequest(state, browser, "wxA", "snsapi_base", "http://x/cb", "/app/", created, created.plusSeconds(600));
+    }
+
+    @Test
+    void takeWhenSavedThenReturnedOnceOnly() {
+        String state = SecureTokens.alphanumeric(40);
+        db.inTransaction(em -> {
+            requests(em).save(request(state, "b1", Instant.now()));
+            return null;
+        });
+        Optional<AuthorizationRequest> first = db.inTransaction(em -> requests(em).take(state));
+        Optional<AuthorizationRequest> second = db.inTransaction(em -> requests(em).take(state));
+        assertTrue(first.isPresent());
+        assertEquals("/app/", first.get().returnTo());
+        assertTrue(second.isEmpty());
+    }
+
+    @Test
+    void takeWhenTwoCallbacksRaceThenExactlyOneWins() throws Exception {
+        String state = SecureTokens.alphanumeric(40);
+        db.inTransaction(em -> {
+            requests(em).save(request(state, "b2", Instant.now()));
+            return null;
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            results.add(pool.submit(() -> {
+                go.await();
+                return db.inTransaction(em -> requests(em).take(state)).isPresent();
+            }));
+        }
+        go.countDown();
+        int winners = 0;
+        for (Future<Boolean> f : results) {
+            winners += f.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals(1, winners);
+    }
+
+    @Test
+    void saveWhenBrowserHasTooManyPendingThenOldestDropped() {
+        Instant t0 = Instant.now();
+        List<String> states = new ArrayList<>();
+        for (int i = 0; i <= AuthorizationRequestStore.MAX_PENDING_PER_BROWSER; i++) {
+            String s = SecureTokens.alphanumeric(40);
+            states.add(s);
+            Instant created = t0.plusSeconds(i);
+            db.inTransaction(em -> {
+                requests(em).save(request(s, "b3", created));
+                return null;
+            });
+        }
+        assertTrue(db.inTransaction(em -> requests(em).take(states.get(0))).isEmpty(), "oldest dropped");
+        assertTrue(db.inTransaction(em -> requests(em).take(states.get(states.size() - 1))).isPresent(), "newest kept");
+    }
+
+    @Test
+    void ticketWhenIssuedThenOnlyHashStoredAndBoundToBrowser() throws Exception {
+        WeChatIdentity id = new WeChatIdentity("wxA", "oOPENID_ticket_test_0000001", null, "Nick", null);
+        String raw = db.inTransaction(em -> tickets(em).issue(id, "browserA", "/app/"));
+        assertTrue(raw.matches("[A-Za-z0-9]{43}"));
+        try (Connection c = db.dataSource().getConnection();
+             ResultSet rs = c.createStatement().executeQuery("select ticket_hash from wxbind_bind_ticket")) {
+            while (rs.next()) {
+                assertFalse(rs.getString(1).equals(raw), "raw ticket stored");
+            }
+        }
+        assertTrue(db.inTransaction(em -> tickets(em).peek(raw, "browserB")).isEmpty(), "other browser");
+        assertEquals("oOPENID_ticket_test_0000001",
+                db.inTransaction(em -> tickets(em).peek(raw, "browserA")).orElseThrow().identity().openId());
+        assertTrue(db.inTransaction(em -> tickets(em).consume(raw, "browserA")).isPresent());
+        assertTrue(db.inTransaction(em -> tickets(em).consume(raw, "browserA")).isEmpty(), "single use");
+        assertTrue(db.inTransaction(em -> tickets(em).peek(raw, "browserA")).isEmpty());
+    }
+
+    @Test
+    void ticketWhenExpiredThenUnusable() {
+        WeChatIdentity id = new WeChatIdentity("wxA", "oEXPIRING", null, null, null);
+        String raw = db.inTransaction(em -> tickets(em).issue(id, "b", "/"));
+        clock.advance(Duration.ofMinutes(5));
+        assertTrue(db.inTransaction(em -> tickets(em).peek(raw, "b")).isEmpty());
+        assertTrue(db.inTransaction(em -> tickets(em).consume(raw, "b")).isEmpty());
+    }
+
+    @Test
+    void ticketWhenConsumedFromOtherBrowserThenBurntForEveryone() {
+        String raw = db.inTransaction(em -> tickets(em).issue(new WeChatIdentity("wxA", "oX", null, null, null), "b", "/"));
+        assertTrue(db.inTransaction(em -> tickets(em).consume(raw, "intruder")).isEmpty());
+        assertTrue(db.inTransaction(em -> tickets(em).peek(raw, "b")).isEmpty());
+    }
+
+    @Test
+    void ticketWhenFiveFailuresThenBurnt() {
+        String raw = db.inTransaction(em -> tickets(em).issue(new WeChatIdentity("wxA", "oY", null, null, null), "b", "/"));
+        for (int left = BindTicketStore.MAX_FAILED_ATTEMPTS - 1; left >= 1; left--) {
+            assertEquals(left, (int) db.inTransaction(em -> tickets(em).recordFailure(raw)));
+        }
+        assertEquals(0, (int) db.inTransaction(em -> tickets(em).recordFailure(raw)));
+        assertTrue(db.inTransaction(em -> tickets(em).peek(raw, "b")).isEmpty());
+    }
+
+    @Test
+    void ticketWhenGarbageThenEmptyWithoutError() {
+        assertTrue(db.inTransaction(em -> tickets(em).peek("'; drop table x; --", "b")).isEmpty());
+        assertTrue(db.inTransaction(em -> tickets(em).peek(null, "b")).isEmpty());
+        assertEquals(0, (int) db.inTransaction(em -> tickets(em).recordFailure("short")));
+    }
+}
