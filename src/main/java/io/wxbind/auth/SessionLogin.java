@@ -19,6 +19,12 @@ public record SessionLogin(String caller, Set<String> groups, LoginMethod method
         request.getSession(true).setAttribute(ATTRIBUTE, this);
     }
 
+    /** What this session's login recorded, if any; the mechanism restores the caller from it. */
+    public static Optional<SessionLogin> stored(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? Optional.empty() : Optional.ofNullable((SessionLogin) session.getAttribute(ATTRIBUTE));
+    }
+
     /** Only when it belongs to the caller the container currently knows. */
     public static Optional<SessionLogin> of(HttpServletRequest request) {
         HttpSession session = request.getSession(false);

@@ -17,7 +17,6 @@ import io.wxbind.wechat.WeChatUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Password;
@@ -50,9 +49,10 @@ import java.util.logging.Logger;
  *
  * This class only decides; {@code io.wxbind.web} servlets draw the pages from the
  * {@link FlowOutcome} it leaves on the request. A second visit by a bound user shows no page.
+ * The session is restored from {@link SessionLogin} on each request (caller and groups) rather
+ * than by {@code @AutoApplySession}, which lost the groups on Payara and is not needed on WildFly.
  */
 @ApplicationScoped
-@AutoApplySession
 public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     public static final String LOGIN_PATH = "/wechat/login";
@@ -79,6 +79,10 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
+        Optional<SessionLogin> session = SessionLogin.stored(request);
+        if (session.isPresent()) {
+            return context.notifyContainerAboutLogin(session.get().caller(), session.get().groups());
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.equals(LoginFlow.CALLBACK_PATH)) {
             return callback(request, response, context);
@@ -86,7 +90,7 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
         if (path.equals(BIND_PATH) && "POST".equals(request.getMethod())) {
             return bindWithPassword(request, context);
         }
-        if (path.equals(LOGIN_PATH)) {
+        if (path.equals(LOGIN_PATH) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
             return start(request, response, context, request.getParameter(RETURN_TO));
         }
         if (context.isProtected()) {

@@ -34,8 +34,14 @@ public class WeChatIdentityStore implements IdentityStore {
                 .orElse(CredentialValidationResult.NOT_VALIDATED_RESULT);
     }
 
+    /** PROVIDE_GROUPS too: the container ignores the groups of a store that only validates. */
     @Override
     public Set<ValidationType> validationTypes() {
-        return EnumSet.of(ValidationType.VALIDATE);
+        return EnumSet.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
+    }
+
+    @Override
+    public Set<String> getCallerGroups(CredentialValidationResult validationResult) {
+        return groups.groupsOf(validationResult.getCallerPrincipal().getName());
     }
 }

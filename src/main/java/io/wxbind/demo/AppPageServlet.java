@@ -9,10 +9,14 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /** The protected page ({@code /app/}, see web.xml): who is logged in, how, and their bindings. */
 @WebServlet("/app/*")
 public class AppPageServlet extends HttpServlet {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject
     MeViews views;
@@ -23,7 +27,7 @@ public class AppPageServlet extends HttpServlet {
         StringBuilder rows = new StringBuilder();
         for (MeView.Binding b : me.bindings()) {
             rows.append("<tr><td>").append(Html.esc(b.appId())).append("</td><td><code>").append(Html.esc(b.openId()))
-                    .append("</code></td><td>").append(Html.esc(b.nickname())).append("</td><td>").append(b.boundAt())
+                    .append("</code></td><td>").append(Html.esc(b.nickname())).append("</td><td>").append(WHEN.format(b.boundAt()))
                     .append("</td></tr>");
         }
         String bindings = me.bindings().isEmpty() ? "<p id=\"no-bindings\">No WeChat binding yet.</p>"

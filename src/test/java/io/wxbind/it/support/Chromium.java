@@ -1,0 +1,57 @@
+package io.wxbind.it.support;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium through its ChromeDriver, with explicit paths so that Selenium
+ * Manager never tries to download anything, and a new empty profile per driver.
+ */
+public final class Chromium {
+
+    public static final File BINARY = new File("/usr/bin/chromium");
+    public static final File DRIVER = new File("/usr/bin/chromedriver");
+
+    private Chromium() {
+    }
+
+    public static ChromeDriver start() {
+        if (!BINARY.canExecute() || !DRIVER.canExecute()) {
+            throw new IllegalStateException("Chromium is missing: the build installs Debian's chromium and chromium-driver"
+                    + " (scripts/ensure-chromium.sh); install them or run as root.");
+        }
+        try {
+            Path profile = Files.createTempDirectory("wxbind-chromium-");
+            ChromeOptions o = new ChromeOptions();
+            o.setBinary(BINARY);
+            o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=414,896", "--user-data-dir=" + profile);
+            ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), o);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            return driver;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Saves a PNG under {@code target/screenshots/}. */
+    public static Path screenshot(ChromeDriver driver, String name) {
+        try {
+            Path dir = Path.of(System.getProperty("wxbind.build.dir", "target"), "screenshots");
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name + ".png");
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.wxbind.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A browser inside WeChat, for integration tests: its own cookie jar, redirects followed one
+ * hop at a time (so each hop can be inspected), and the simulator told who the WeChat user is
+ * through {@code X-WeChat-Sim-Person}. No shortcut: every hop is real HTTP.
+ */
+public final class WeChatBrowser {
+
+    private final HttpClient http;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final String person;
+
+    public WeChatBrowser(String person) {
+        this.person = person;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public CookieManager cookies() {
+        return cookies;
+    }
+
+    /** One GET, no redirect followed. */
+    public Page get(String url) {
+        return send(request(url).GET().build());
+    }
+
+    /** One form POST, no redirect followed. */
+    public Page post(String url, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(request(url).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public Page send(String method, String url) {
+        return send(request(url).method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** GET, then follow redirects (at most 10); the chain records every hop. */
+    public Chain open(String url) {
+        return follow(get(url));
+    }
+
+    /** Follows the redirects of {@code first}. */
+    public Chain follow(Page first) {
+        List<Page> hops = new ArrayList<>();
+        Page page = first;
+        hops.add(page);
+        for (int i = 0; i < 10 && page.isRedirect(); i++) {
+            page = get(page.location());
+            hops.add(page);
+        }
+        return new Chain(hops);
+    }
+
+    private HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(stripFragment(url)).timeout(Duration.ofSeconds(30))
+                .header("X-WeChat-Sim-Person", person)
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+    }
+
+    private Page send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Page(r.statusCode(), r.uri(), r.headers().firstValue("Location").orElse(null),
+                    r.headers().firstValue("Content-Type").orElse(""), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The fragment ({@code #wechat_redirect}) never goes over the wire. */
+    static URI stripFragment(String url) {
+        int hash = url.indexOf('#');
+        return URI.create(hash >= 0 ? url.substring(0, hash) : url);
+    }
+
+    /** One response. {@code location} is resolved against the request URI. */
+    public record Page(int status, URI uri, String rawLocation, String contentType, String body) {
+
+        public boolean isRedirect() {
+            return status == 301 || status == 302 || status == 303 || status == 307;
+        }
+
+        public String location() {
+            return rawLocation == null ? null : uri.resolve(stripFragment(rawLocation).toString()).toString()
+                    + (rawLocation.contains("#") ? rawLocation.substring(rawLocation.indexOf('#')) : "");
+        }
+
+        /** The {@code id="error-code"} text of a problem page. */
+        public String errorCode() {
+            int i = body.indexOf("id=\"error-code\">");
+            return i < 0 ? null : body.substring(i + 16, body.indexOf('<', i + 16));
+        }
+
+        public String path() {
+            return uri.getPath();
+        }
+    }
+
+    /** The hops of one navigation; the last one is what the person sees. */
+    public record Chain(List<Page> hops) {
+
+        public Page last() {
+            return hops.get(hops.size() - 1);
+        }
+
+        /** Every hop but the last was a redirect: the person saw no page in between. */
+        public boolean onlyRedirectsBeforeLast() {
+            return hops.subList(0, hops.size() - 1).stream().allMatch(Page::isRedirect);
+        }
+
+        public Page firstTo(String pathPart) {
+            return hops.stream().filter(p -> p.uri().toString().contains(pathPart)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no hop to " + pathPart + " in " + hops.stream().map(p -> p.status() + " " + p.uri()).toList()));
+        }
+
+        @Override
+        public String toString() {
+            return hops.stream().map(p -> p.status() + " " + p.uri()).collect(Collectors.joining(" -> "));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.wxbind.launch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the launcher finds its inputs. Maven passes the three directories as system properties
+ * (failsafe and the {@code demo} profile); the fallbacks fit a run from the project root.
+ *
+ * @param runtimeDir {@code payara-micro.jar}, {@code postgresql.jar}; the launcher adds {@code deploy/}
+ * @param buildDir {@code target}: the WARs, {@code logs/} and each node's {@code payara/<name>} root
+ * @param serverConfigDir {@code server-config}: {@code payara/post-boot-commands.asadmin}
+ */
+public record LaunchPaths(Path runtimeDir, Path buildDir, Path serverConfigDir) {
+
+    /** Reads {@code wxbind.runtime.dir}, {@code wxbind.build.dir}, {@code wxbind.server.config.dir}. */
+    public static LaunchPaths fromSystemProperties() {
+        Path build = dir("wxbind.build.dir", "target");
+        return new LaunchPaths(dir("wxbind.runtime.dir", build.resolve("runtime").toString()), build,
+                dir("wxbind.server.config.dir", "server-config"));
+    }
+
+    public Path payaraMicroJar() {
+        return existing(runtimeDir.resolve("payara-micro.jar"));
+    }
+
+    public Path postgresqlJar() {
+        return existing(runtimeDir.resolve("postgresql.jar"));
+    }
+
+    public Path postBootCommands() {
+        return existing(serverConfigDir.resolve("payara").resolve("post-boot-commands.asadmin"));
+    }
+
+    public Path appWar() {
+        return existing(buildDir.resolve("wxbind.war"));
+    }
+
+    public Path simulatorWar() {
+        return existing(buildDir.resolve("wxbind-simulator.war"));
+    }
+
+    /** The WARs are copied here under the names that give their context roots. */
+    public Path deployDir() {
+        return runtimeDir.resolve("deploy");
+    }
+
+    public Path logFile(String nodeName) {
+        return buildDir.resolve("logs").resolve("payara-" + nodeName + ".log");
+    }
+
+    /** Payara Micro's {@code --rootdir} for one node: wiped at every start. */
+    public Path nodeRootDir(String nodeName) {
+        return buildDir.resolve("payara").resolve(nodeName);
+    }
+
+    private static Path dir(String property, String fallback) {
+        return Path.of(System.getProperty(property, fallback)).toAbsolutePath().normalize();
+    }
+
+    private static Path existing(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException(file + " is missing: run `mvn -B package -DskipTests` first");
+        }
+        return file;
+    }
+}

@@ -1,0 +1,137 @@
+package io.wxbind.launch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+
+/**
+ * What a {@link PayaraNode} runs: its database, port, MicroProfile Config values and secrets, and
+ * whether the simulator is deployed too. {@link #start()} launches the process and blocks until
+ * the node is ready (or fails with the end of its log).
+ */
+public final class PayaraNodeBuilder {
+
+    private static final Logger LOG = Logger.getLogger(PayaraNodeBuilder.class.getName());
+
+    private final String name;
+    private final Map<String, String> config = new TreeMap<>();
+    private final Map<String, String> secrets = new TreeMap<>();
+    private LaunchPaths paths = LaunchPaths.fromSystemProperties();
+    private Database database;
+    private int port;
+    private boolean simulator;
+    private String maxHeap = "512m";
+    private Duration readyTimeout = Duration.ofSeconds(180);
+
+    PayaraNodeBuilder(String name) {
+        if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new IllegalArgumentException("Node names are [a-z0-9-]: " + name);
+        }
+        this.name = name;
+    }
+
+    public PayaraNodeBuilder database(Database database) {
+        this.database = database;
+        return this;
+    }
+
+    /** 0 (the default) picks a free port. */
+    public PayaraNodeBuilder port(int port) {
+        this.port = port;
+        return this;
+    }
+
+    /** Also deploys the WeChat simulator at {@code /wechat-sim}. */
+    public PayaraNodeBuilder withSimulator(boolean simulator) {
+        this.simulator = simulator;
+        return this;
+    }
+
+    /** A MicroProfile Config value; secret-looking keys go to the environment instead of {@code -D}. */
+    public PayaraNodeBuilder config(String key, String value) {
+        if (PayaraCommand.isSecret(key)) {
+            secrets.put(PayaraCommand.envName(key), value);
+        } else {
+            config.put(key, value);
+        }
+        return this;
+    }
+
+    public PayaraNodeBuilder config(Map<String, String> values) {
+        values.forEach(this::config);
+        return this;
+    }
+
+    /** An environment variable for the node, e.g. a secret under its own name. */
+    public PayaraNodeBuilder env(String variable, String value) {
+        secrets.put(variable, value);
+        return this;
+    }
+
+    public PayaraNodeBuilder maxHeap(String maxHeap) {
+        this.maxHeap = maxHeap;
+        return this;
+    }
+
+    public PayaraNodeBuilder readyTimeout(Duration readyTimeout) {
+        this.readyTimeout = readyTimeout;
+        return this;
+    }
+
+    public PayaraNodeBuilder paths(LaunchPaths paths) {
+        this.paths = paths;
+        return this;
+    }
+
+    /** Starts the process and waits until the app (and the simulator) answer. */
+    public PayaraNode start() {
+        Objects.requireNonNull(database, "database");
+        long started = System.nanoTime();
+        int chosenPort = port > 0 ? Ports.requireFree(port) : Ports.free();
+        String base = "http://localhost:" + chosenPort + "/";
+        List<String> apps = simulator ? List.of(PayaraNode.APP, PayaraNode.SIMULATOR) : List.of(PayaraNode.APP);
+        List<Path> wars = new ArrayList<>(List.of(DeployDir.install(paths.appWar(), paths.deployDir(), PayaraNode.APP)));
+        List<URI> probes = new ArrayList<>(List.of(URI.create(base + PayaraNode.APP + "/")));
+        if (simulator) {
+            wars.add(DeployDir.install(paths.simulatorWar(), paths.deployDir(), PayaraNode.SIMULATOR));
+            probes.add(URI.create(base + PayaraNode.SIMULATOR + "/control/people"));
+        }
+        Path rootDir = paths.nodeRootDir(name);
+        Path logFile = paths.logFile(name);
+        Process process = launch(chosenPort, rootDir, logFile, wars);
+        PayaraNode node = new PayaraNode(name, chosenPort, process, logFile, rootDir);
+        try {
+            Readiness.await(process, new PayaraLog(logFile), probes, apps, readyTimeout);
+        } catch (RuntimeException e) {
+            node.kill();
+            throw e;
+        }
+        LOG.info(() -> node + " ready in " + Database.millisSince(started) + " ms, log " + logFile);
+        return node;
+    }
+
+    private Process launch(int chosenPort, Path rootDir, Path logFile, List<Path> wars) {
+        StalePid.killPrevious(rootDir);
+        PayaraNode.deleteTree(rootDir);
+        ProcessBuilder pb = new ProcessBuilder(
+                PayaraCommand.commandLine(paths, chosenPort, rootDir, wars, config, maxHeap));
+        PayaraCommand.environment(pb.environment(), database, secrets);
+        try {
+            Files.createDirectories(logFile.getParent());
+            Process process = pb.redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+            StalePid.record(rootDir, process);
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start Payara Micro for node " + name, e);
+        }
+    }
+}

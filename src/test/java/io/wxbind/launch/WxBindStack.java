@@ -1,0 +1,156 @@
+package io.wxbind.launch;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * The whole system for tests and the demo: a {@link Database} and one {@link PayaraNode} with the
+ * app and the WeChat simulator, the app configured to use that simulator as WeChat. Extra app-only
+ * nodes share the database and the simulator (several cluster nodes, or another first-login policy).
+ * Closing the stack stops the nodes, then the database.
+ */
+public final class WxBindStack implements AutoCloseable {
+
+    /** The simulator's built-in official account ({@code SimDefaults.OFFICIAL_APP_ID}). */
+    public static final String APP_ID = "wx1a2b3c4d5e6f7a8b";
+    /** Its secret; passed to the app as the environment variable {@code WECHAT_APP_SECRET}. */
+    public static final String APP_SECRET = "5e1f0c3a9b7d4e2f8a6c1b3d5e7f9a0b";
+
+    /** The tests log in with the demo accounts, and a hung WeChat must not stall them long. */
+    static final Map<String, String> TEST_CONFIG = Map.of("wxbind.demo.seed-accounts", "true", "wechat.http-timeout-ms", "2000");
+
+    private static final Logger LOG = Logger.getLogger(WxBindStack.class.getName());
+    private static WxBindStack shared;
+    private static RuntimeException sharedFailure;
+
+    private final Database database;
+    private final PayaraNode node;
+    private final Map<String, PayaraNode> extraNodes = new LinkedHashMap<>();
+
+    private WxBindStack(Database database, PayaraNode node) {
+        this.database = database;
+        this.node = node;
+    }
+
+    /**
+     * The stack of the integration tests, started on first use ({@link Database#TEST_URL_ENV} or
+     * embedded PostgreSQL, node {@code it} on a free port) and stopped when the JVM exits. A failed
+     * start is remembered, so later tests fail at once instead of waiting again.
+     */
+    public static synchronized WxBindStack shared() {
+        if (sharedFailure != null) {
+            throw new IllegalStateException("The shared WxBind stack failed to start earlier", sharedFailure);
+        }
+        if (shared == null) {
+            try {
+                shared = start("it", Database.start(Database.TEST_URL_ENV), 0, TEST_CONFIG);
+            } catch (RuntimeException e) {
+                sharedFailure = e;
+                throw e;
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "wxbind-stack-shutdown"));
+        }
+        return shared;
+    }
+
+    /**
+     * Starts node {@code nodeName} (port 0 = free) with both WARs on {@code database}, which the
+     * stack then owns (it is closed with the stack, or at once if the node does not start).
+     */
+    public static WxBindStack start(String nodeName, Database database, int port, Map<String, String> overrides) {
+        try {
+            int chosenPort = port > 0 ? port : Ports.free();
+            PayaraNode node = PayaraNode.builder(nodeName).database(database).port(chosenPort).withSimulator(true)
+                    .config(appConfig("http://localhost:" + chosenPort, overrides)).start();
+            return new WxBindStack(database, node);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Another app-only node on the same database and simulator, e.g. with
+     * {@code wechat.first-login=register}. Cached by name; started again if it is no longer alive.
+     */
+    public synchronized PayaraNode startExtraNode(String name, Map<String, String> overrides) {
+        PayaraNode extra = extraNodes.get(name);
+        if (extra == null || !extra.isAlive()) {
+            Map<String, String> config = new LinkedHashMap<>(TEST_CONFIG);
+            config.putAll(overrides);
+            extra = PayaraNode.builder(name).database(database).config(appConfig(node.baseUrl(), config)).start();
+            extraNodes.put(name, extra);
+        }
+        return extra;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** The node that also runs the simulator. */
+    public PayaraNode node() {
+        return node;
+    }
+
+    /** {@code http://localhost:P/wxbind/} */
+    public String appUrl() {
+        return node.url("/wxbind/");
+    }
+
+    /** The simulator's "choose who you are" page, {@code http://localhost:P/wechat-sim/}. */
+    public String simulatorUrl() {
+        return node.url("/wechat-sim/");
+    }
+
+    /** What the app knows as {@code wechat.open-base-url}. */
+    public String simulatorOpenUrl() {
+        return node.url("/wechat-sim/open");
+    }
+
+    /** What the app knows as {@code wechat.api-base-url}. */
+    public String simulatorApiUrl() {
+        return node.url("/wechat-sim/api");
+    }
+
+    /** What the app knows as {@code wechat.mp-base-url}. */
+    public String simulatorMpUrl() {
+        return node.url("/wechat-sim/mp");
+    }
+
+    /** The simulator's control API for tests (people, fault switches). */
+    public String simulatorControlUrl() {
+        return node.url("/wechat-sim/control");
+    }
+
+    /** Stops the extra nodes, the main node, then the database. */
+    @Override
+    public synchronized void close() {
+        List<PayaraNode> nodes = new ArrayList<>(extraNodes.values());
+        nodes.add(node);
+        for (PayaraNode n : nodes) {
+            try {
+                n.stop();
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "Could not stop " + n + ": " + e);
+            }
+        }
+        extraNodes.clear();
+        database.close();
+    }
+
+    /** The app's config: simulator as WeChat, the simulator's app id and secret, then overrides. */
+    static Map<String, String> appConfig(String simulatorBase, Map<String, String> overrides) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("wechat.app-id", APP_ID);
+        config.put("wechat.app-secret", APP_SECRET);
+        config.put("wechat.open-base-url", simulatorBase + "/wechat-sim/open");
+        config.put("wechat.api-base-url", simulatorBase + "/wechat-sim/api");
+        config.put("wechat.mp-base-url", simulatorBase + "/wechat-sim/mp");
+        config.putAll(overrides);
+        return config;
+    }
+}

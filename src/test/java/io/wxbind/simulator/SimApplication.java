@@ -1,0 +1,41 @@
+package io.wxbind.simulator;
+
+import io.wxbind.simulator.control.CallCountingFilter;
+import io.wxbind.simulator.control.ControlCallsResource;
+import io.wxbind.simulator.control.ControlFaultsResource;
+import io.wxbind.simulator.control.ControlPeopleResource;
+import io.wxbind.simulator.control.ControlResource;
+import io.wxbind.simulator.control.FaultInjectionFilter;
+import io.wxbind.simulator.mp.MpResource;
+import io.wxbind.simulator.oauth.OAuthAuthorizeResource;
+import io.wxbind.simulator.oauth.QrConnectResource;
+import io.wxbind.simulator.oauth.SnsResource;
+import io.wxbind.simulator.token.CgiBinResource;
+import io.wxbind.simulator.web.AvatarResource;
+import io.wxbind.simulator.web.ChooserResource;
+import io.wxbind.simulator.web.SimExceptionMapper;
+import io.wxbind.simulator.web.StaticResource;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+
+/**
+ * The simulator's JAX-RS application at the root of its WAR ({@code /wechat-sim}). Classes are
+ * listed explicitly so the runtime does not scan WEB-INF/classes, which also holds the unit tests.
+ * Host prefixes: {@code /open} (open.weixin.qq.com), {@code /api} (api.weixin.qq.com),
+ * {@code /mp} (mp.weixin.qq.com), {@code /control} (test control API).
+ */
+@ApplicationPath("/")
+public class SimApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                OAuthAuthorizeResource.class, QrConnectResource.class, SnsResource.class, CgiBinResource.class,
+                MpResource.class,
+                ControlResource.class, ControlPeopleResource.class, ControlCallsResource.class,
+                ControlFaultsResource.class,
+                ChooserResource.class, StaticResource.class, AvatarResource.class,
+                CallCountingFilter.class, FaultInjectionFilter.class, SimExceptionMapper.class);
+    }
+}

@@ -1,0 +1,112 @@
+package io.wxbind.simulator;
+
+import io.wxbind.simulator.config.SimConfig;
+import io.wxbind.simulator.control.CallCounter;
+import io.wxbind.simulator.control.Faults;
+import io.wxbind.simulator.oauth.AuthCodes;
+import io.wxbind.simulator.oauth.PendingAuthorizations;
+import io.wxbind.simulator.oauth.WebTokens;
+import io.wxbind.simulator.people.IdDerivation;
+import io.wxbind.simulator.people.SimPeople;
+import io.wxbind.simulator.people.Subscriptions;
+import io.wxbind.simulator.token.ServerTokens;
+import io.wxbind.simulator.token.StableTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.logging.Logger;
+
+/**
+ * Wires the simulator's plain-Java state holders into CDI, one instance each (the simulator is a
+ * single in-memory instance). The holders take their {@link SimClock} in the constructor, which
+ * keeps them unit-testable without a container. The config is loaded at deployment, so a bad
+ * file fails the deployment rather than the first request.
+ */
+@ApplicationScoped
+public class SimServices {
+
+    private static final Logger LOG = Logger.getLogger(SimServices.class.getName());
+
+    @Produces
+    @Singleton
+    SimClock clock() {
+        return new SimClock(Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    SimConfig config() {
+        SimConfig config = SimConfig.load();
+        LOG.info(() -> "WeChat simulator config from " + config.source() + ": apps " + config.apps()
+                + ", " + config.people().size() + " people");
+        return config;
+    }
+
+    @Produces
+    @Singleton
+    SimPeople people(SimConfig config) {
+        return new SimPeople(config.people());
+    }
+
+    @Produces
+    @Singleton
+    IdDerivation idDerivation(SimConfig config) {
+        return new IdDerivation(config.idSecret());
+    }
+
+    @Produces
+    @Singleton
+    Subscriptions subscriptions() {
+        return new Subscriptions();
+    }
+
+    @Produces
+    @Singleton
+    AuthCodes authCodes(SimClock clock) {
+        return new AuthCodes(clock);
+    }
+
+    @Produces
+    @Singleton
+    PendingAuthorizations pendingAuthorizations(SimClock clock) {
+        return new PendingAuthorizations(clock);
+    }
+
+    @Produces
+    @Singleton
+    WebTokens webTokens(SimClock clock) {
+        return new WebTokens(clock);
+    }
+
+    @Produces
+    @Singleton
+    ServerTokens serverTokens(SimClock clock) {
+        return new ServerTokens(clock);
+    }
+
+    @Produces
+    @Singleton
+    StableTokens stableTokens(SimClock clock, ServerTokens serverTokens) {
+        return new StableTokens(clock, serverTokens);
+    }
+
+    @Produces
+    @Singleton
+    CallCounter callCounter() {
+        return new CallCounter();
+    }
+
+    @Produces
+    @Singleton
+    Faults faults() {
+        return new Faults();
+    }
+
+    /** Loads the config at deployment (a bad file fails it) and logs what the simulator serves. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event, SimConfig config) {
+        LOG.info(() -> "WeChat simulator ready with " + config.apps().size() + " apps");
+    }
+}

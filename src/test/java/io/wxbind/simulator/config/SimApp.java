@@ -1,0 +1,56 @@
+package io.wxbind.simulator.config;
+
+/**
+ * One configured WeChat app. {@code openPlatform} (nullable) is the open-platform account the app
+ * is bound to: it decides whether unionids are returned (protocol §9). {@code oauthDomain}
+ * (nullable) is the registered web-authorization host; null accepts any host.
+ * {@link #toString()} leaves out the secret, token and AES key so they never reach a log.
+ */
+public record SimApp(
+        String appId,
+        String secret,
+        AppType type,
+        String name,
+        String openPlatform,
+        String oauthDomain,
+        String token,
+        String aesKey,
+        String pushUrl,
+        int tokenExpiresIn,
+        int tokenGraceSeconds,
+        int tokenDailyQuota,
+        IpAllowList ipAllowList) {
+
+    public static final int DEFAULT_TOKEN_EXPIRES_IN = 7200;
+    public static final int DEFAULT_TOKEN_GRACE_SECONDS = 300;
+    public static final int DEFAULT_TOKEN_DAILY_QUOTA = 2000;
+
+    /** An app with the token defaults of protocol §4.1 and no IP whitelist. */
+    public static SimApp of(String appId, String secret, AppType type, String name, String openPlatform) {
+        return new SimApp(appId, secret, type, name, openPlatform, null, null, null, null,
+                DEFAULT_TOKEN_EXPIRES_IN, DEFAULT_TOKEN_GRACE_SECONDS, DEFAULT_TOKEN_DAILY_QUOTA,
+                IpAllowList.none());
+    }
+
+    public SimApp withPush(String newToken, String newAesKey) {
+        return new SimApp(appId, secret, type, name, openPlatform, oauthDomain, newToken, newAesKey,
+                pushUrl, tokenExpiresIn, tokenGraceSeconds, tokenDailyQuota, ipAllowList);
+    }
+
+    /** Constant-time comparison, as for any secret. */
+    public boolean secretMatches(String candidate) {
+        return candidate != null && java.security.MessageDigest.isEqual(
+                secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                candidate.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public boolean boundToOpenPlatform() {
+        return openPlatform != null && !openPlatform.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "SimApp[appId=" + appId + ", type=" + type.key() + ", name=" + name
+                + ", openPlatform=" + openPlatform + ", oauthDomain=" + oauthDomain + "]";
+    }
+}

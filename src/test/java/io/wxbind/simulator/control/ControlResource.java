@@ -1,0 +1,124 @@
+package io.wxbind.simulator.control;
+
+import io.wxbind.simulator.SimClock;
+import io.wxbind.simulator.config.SimApp;
+import io.wxbind.simulator.config.SimConfig;
+import io.wxbind.simulator.oauth.AuthCodes;
+import io.wxbind.simulator.oauth.PendingAuthorizations;
+import io.wxbind.simulator.oauth.WebTokens;
+import io.wxbind.simulator.people.SimPeople;
+import io.wxbind.simulator.people.Subscriptions;
+import io.wxbind.simulator.token.ServerTokens;
+import io.wxbind.simulator.token.StableTokens;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * {@code /control}: {@code POST /reset} (codes, tokens, counters, faults, follows, clock offset and
+ * run-time people), {@code GET|POST /clock} ({@code {"advanceSeconds":N}} moves simulator time),
+ * {@code GET /apps} (configured apps without secret, token or AES key).
+ */
+@RequestScoped
+@Path("control")
+public class ControlResource {
+
+    private static final Logger LOG = Logger.getLogger(ControlResource.class.getName());
+
+    @Inject
+    SimConfig config;
+    @Inject
+    SimClock clock;
+    @Inject
+    SimPeople people;
+    @Inject
+    Subscriptions subscriptions;
+    @Inject
+    AuthCodes codes;
+    @Inject
+    PendingAuthorizations pending;
+    @Inject
+    WebTokens webTokens;
+    @Inject
+    ServerTokens serverTokens;
+    @Inject
+    StableTokens stableTokens;
+    @Inject
+    CallCounter calls;
+    @Inject
+    Faults faults;
+
+    @POST
+    @Path("reset")
+    public Response reset() {
+        faults.clear(null);
+        calls.reset();
+        codes.reset();
+        pending.reset();
+        webTokens.reset();
+        stableTokens.reset();
+        serverTokens.reset();
+        subscriptions.reset();
+        people.reset();
+        clock.reset();
+        LOG.info("WeChat simulator reset");
+        return ControlJson.json(200, Json.createObjectBuilder().add("reset", true).build());
+    }
+
+    @GET
+    @Path("clock")
+    public Response clock() {
+        return ControlJson.json(200, clockJson());
+    }
+
+    @POST
+    @Path("clock")
+    public Response advance(String body) {
+        Integer seconds = ControlJson.integer(ControlJson.object(body, Set.of("advanceSeconds")), "advanceSeconds");
+        if (seconds == null || seconds < 0) {
+            throw new ControlRequestException(400, "bad_field", "'advanceSeconds' must be an integer >= 0");
+        }
+        clock.advance(Duration.ofSeconds(seconds));
+        return ControlJson.json(200, clockJson());
+    }
+
+    @GET
+    @Path("apps")
+    public Response apps() {
+        JsonArrayBuilder apps = Json.createArrayBuilder();
+        for (SimApp app : config.apps()) {
+            JsonObjectBuilder json = Json.createObjectBuilder().add("appid", app.appId())
+                    .add("type", app.type().key()).add("name", app.name());
+            addIfSet(json, "openPlatform", app.openPlatform());
+            addIfSet(json, "oauthDomain", app.oauthDomain());
+            addIfSet(json, "pushUrl", app.pushUrl());
+            apps.add(json.add("tokenExpiresIn", app.tokenExpiresIn())
+                    .add("tokenGraceSeconds", app.tokenGraceSeconds())
+                    .add("tokenDailyQuota", app.tokenDailyQuota())
+                    .add("ipAllowList", Json.createArrayBuilder(app.ipAllowList().entries())));
+        }
+        return ControlJson.json(200, Json.createObjectBuilder().add("apps", apps).build());
+    }
+
+    private JsonObject clockJson() {
+        return Json.createObjectBuilder().add("now", clock.instant().toString())
+                .add("epochSeconds", clock.instant().getEpochSecond())
+                .add("offsetSeconds", clock.offset().toSeconds()).build();
+    }
+
+    private static void addIfSet(JsonObjectBuilder json, String key, String value) {
+        if (value != null) {
+            json.add(key, value);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The test control API under {@code /wechat-sim/control} (JSON): people, call counters, fault
+ * injection, the simulator clock, reset. Also the two pre-matching filters that count every call
+ * to the three WeChat hosts and apply faults (latency, errcode, HTTP status, hang) to them.
+ */
+package io.wxbind.simulator.control;

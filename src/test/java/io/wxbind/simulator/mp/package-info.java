@@ -1,0 +1,2 @@
+/** mp.weixin.qq.com: placeholder until the parametric-QR issue adds {@code showqrcode}. */
+package io.wxbind.simulator.mp;

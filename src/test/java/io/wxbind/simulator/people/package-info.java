@@ -1,0 +1,5 @@
+/**
+ * The simulated WeChat users ("people"), their deterministic openids/unionids and which official
+ * accounts they follow. Configured people survive a reset; people created at run time do not.
+ */
+package io.wxbind.simulator.people;
