@@ -11,7 +11,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,11 +34,18 @@ public class WeChatConfigProducer {
     Config mpConfig;
 
     private WeChatConfig config;
+    private ServerTokenConfig tokens;
 
     @PostConstruct
     void load() {
-        config = read(key -> mpConfig.getOptionalValue(key, String.class));
-        LOG.info(() -> "WeChat login configured: " + config);
+        Function<String, Optional<String>> source = key -> mpConfig.getOptionalValue(key, String.class);
+        config = read(source);
+        List<String> problems = new ArrayList<>();
+        tokens = ServerTokenConfig.read(source, config.appId(), config.appSecret(), problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("WeChat server tokens are misconfigured:\n  - " + String.join("\n  - ", problems));
+        }
+        LOG.info(() -> "WeChat login configured: " + config + "; server tokens " + (tokens.enabled() ? "kept for " + tokens.appList() : "off"));
     }
 
     /** Reads at deployment, so a misconfigured WAR fails to deploy instead of failing later. */
@@ -54,6 +60,12 @@ public class WeChatConfigProducer {
     }
 
     @Produces
+    @Dependent
+    ServerTokenConfig tokens() {
+        return tokens;
+    }
+
+    @Produces
     @ApplicationScoped
     Clock clock() {
         return Clock.systemUTC();
@@ -62,7 +74,7 @@ public class WeChatConfigProducer {
     /** Pure mapping from raw values to a validated config; unit-testable without a container. */
     public static WeChatConfig read(Function<String, Optional<String>> source) {
         List<String> problems = new ArrayList<>();
-        Reader r = new Reader(source, problems);
+        ConfigReader r = new ConfigReader(source, problems);
         String appId = r.required("wechat.app-id");
         if (appId != null && !appId.matches("[A-Za-z0-9_]{1,32}")) {
             problems.add("wechat.app-id: must be 1-32 letters or digits, was '" + appId + "'");
@@ -99,70 +111,5 @@ public class WeChatConfigProducer {
         }
         return new WeChatConfig(appId, secret, open, api, mp, scope, policy, publicBase,
                 List.copyOf(origins), timeout, stateTtl, ticketTtl, java.util.Collections.unmodifiableSet(groups));
-    }
-
-    /** Collects problems instead of failing on the first. */
-    private record Reader(Function<String, Optional<String>> source, List<String> problems) {
-
-        Optional<String> optional(String key) {
-            return source.apply(key).map(String::trim).filter(v -> !v.isEmpty());
-        }
-
-        String required(String key) {
-            Optional<String> v = optional(key);
-            if (v.isEmpty()) {
-                problems.add(key + ": required (set it as a MicroProfile Config property or the environment variable "
-                        + key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + ")");
-            }
-            return v.orElse(null);
-        }
-
-        URI url(String key, String dflt) {
-            return toUrl(key, optional(key).orElse(dflt));
-        }
-
-        URI toUrl(String key, String value) {
-            try {
-                URI u = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-                if (("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) {
-                    return u;
-                }
-            } catch (IllegalArgumentException e) {
-                // reported below
-            }
-            problems.add(key + ": not an absolute http(s) URL: '" + value + "'");
-            return null;
-        }
-
-        <T> T map(String key, String dflt, Function<String, T> parser) {
-            try {
-                return parser.apply(optional(key).orElse(dflt));
-            } catch (IllegalArgumentException e) {
-                problems.add(key + ": " + e.getMessage());
-                return null;
-            }
-        }
-
-        /** A whole number within bounds, in the key's unit (ms or s from its suffix). */
-        Duration duration(String key, long dflt, long min, long max) {
-            long value = dflt;
-            Optional<String> raw = optional(key);
-            if (raw.isPresent()) {
-                try {
-                    value = Long.parseLong(raw.get());
-                } catch (NumberFormatException e) {
-                    problems.add(key + ": not a whole number: '" + raw.get() + "'");
-                }
-            }
-            if (value < min || value > max) {
-                problems.add(key + ": must be between " + min + " and " + max + ", was " + value);
-            }
-            return key.endsWith("-ms") ? Duration.ofMillis(value) : Duration.ofSeconds(value);
-        }
-
-        List<String> list(String key) {
-            return optional(key).map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
-                    .orElse(List.of());
-        }
     }
 }

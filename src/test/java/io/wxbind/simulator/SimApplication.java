@@ -5,12 +5,16 @@ import io.wxbind.simulator.control.ControlCallsResource;
 import io.wxbind.simulator.control.ControlFaultsResource;
 import io.wxbind.simulator.control.ControlPeopleResource;
 import io.wxbind.simulator.control.ControlResource;
+import io.wxbind.simulator.control.ControlTokenSettingsResource;
+import io.wxbind.simulator.control.ControlTokensResource;
 import io.wxbind.simulator.control.FaultInjectionFilter;
 import io.wxbind.simulator.mp.MpResource;
 import io.wxbind.simulator.oauth.OAuthAuthorizeResource;
 import io.wxbind.simulator.oauth.QrConnectResource;
 import io.wxbind.simulator.oauth.SnsResource;
+import io.wxbind.simulator.token.ApiDomainIpResource;
 import io.wxbind.simulator.token.CgiBinResource;
+import io.wxbind.simulator.token.UserInfoResource;
 import io.wxbind.simulator.web.AvatarResource;
 import io.wxbind.simulator.web.ChooserResource;
 import io.wxbind.simulator.web.SimExceptionMapper;
@@ -32,9 +36,10 @@ public class SimApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 OAuthAuthorizeResource.class, QrConnectResource.class, SnsResource.class, CgiBinResource.class,
+                UserInfoResource.class, ApiDomainIpResource.class,
                 MpResource.class,
                 ControlResource.class, ControlPeopleResource.class, ControlCallsResource.class,
-                ControlFaultsResource.class,
+                ControlFaultsResource.class, ControlTokenSettingsResource.class, ControlTokensResource.class,
                 ChooserResource.class, StaticResource.class, AvatarResource.class,
                 CallCountingFilter.class, FaultInjectionFilter.class, SimExceptionMapper.class);
     }

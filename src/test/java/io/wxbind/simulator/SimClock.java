@@ -23,6 +23,11 @@ public final class SimClock extends Clock {
         offsetMillis.addAndGet(amount.toMillis());
     }
 
+    /** Sets the offset outright, so a test can put the clock back where it found it. */
+    public void setOffset(Duration offset) {
+        offsetMillis.set(offset.toMillis());
+    }
+
     public Duration offset() {
         return Duration.ofMillis(offsetMillis.get());
     }

@@ -1,5 +1,6 @@
 package io.wxbind.simulator;
 
+import io.wxbind.simulator.config.SimApps;
 import io.wxbind.simulator.config.SimConfig;
 import io.wxbind.simulator.control.CallCounter;
 import io.wxbind.simulator.control.Faults;
@@ -9,8 +10,10 @@ import io.wxbind.simulator.oauth.WebTokens;
 import io.wxbind.simulator.people.IdDerivation;
 import io.wxbind.simulator.people.SimPeople;
 import io.wxbind.simulator.people.Subscriptions;
+import io.wxbind.simulator.token.ServerTokenGuard;
 import io.wxbind.simulator.token.ServerTokens;
 import io.wxbind.simulator.token.StableTokens;
+import io.wxbind.simulator.token.TokenLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -83,14 +86,32 @@ public class SimServices {
 
     @Produces
     @Singleton
-    ServerTokens serverTokens(SimClock clock) {
-        return new ServerTokens(clock);
+    SimApps apps(SimConfig config) {
+        return new SimApps(config);
     }
 
     @Produces
     @Singleton
-    StableTokens stableTokens(SimClock clock, ServerTokens serverTokens) {
-        return new StableTokens(clock, serverTokens);
+    TokenLog tokenLog() {
+        return new TokenLog();
+    }
+
+    @Produces
+    @Singleton
+    ServerTokens serverTokens(SimClock clock, TokenLog tokenLog) {
+        return new ServerTokens(clock, tokenLog);
+    }
+
+    @Produces
+    @Singleton
+    StableTokens stableTokens(SimClock clock, ServerTokens serverTokens, TokenLog tokenLog) {
+        return new StableTokens(clock, serverTokens, tokenLog);
+    }
+
+    @Produces
+    @Singleton
+    ServerTokenGuard serverTokenGuard(ServerTokens serverTokens, SimApps apps) {
+        return new ServerTokenGuard(serverTokens, apps);
     }
 
     @Produces

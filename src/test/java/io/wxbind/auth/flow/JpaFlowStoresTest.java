@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wxbind.testsupport.JpaTestDatabase;
+import io.wxbind.testsupport.MutableClock;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class JpaFlowStoresTest {
 
     private static JpaTestDatabase db;
-    private final LoginFlowTest.MutableClock clock = new LoginFlowTest.MutableClock();
+    private final MutableClock clock = new MutableClock();
 
     @BeforeAll
     static void startDb() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wxbind.config.WeChatConfig;
 import io.wxbind.config.WeChatConfigProducer;
 import io.wxbind.testsupport.FakeHttp;
+import io.wxbind.testsupport.MutableClock;
 import io.wxbind.wechat.OAuthAccessToken;
 import io.wxbind.wechat.WeChatApiClient;
 import io.wxbind.wechat.WeChatApiException;
@@ -14,10 +15,7 @@ import io.wxbind.wechat.WeChatUnavailableException;
 import io.wxbind.wechat.WeChatUserProfile;
 import jakarta.servlet.http.Cookie;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -204,29 +202,5 @@ class LoginFlowTest {
         Map<String, String> v = Map.of("wechat.app-id", "wx1a2b3c4d5e6f7a8b", "wechat.app-secret", "s3cret",
                 "wechat.first-login", policy);
         return WeChatConfigProducer.read(k -> Optional.ofNullable(v.get(k)));
-    }
-
-    /** A clock tests can move forward. */
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-21T10:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -78,6 +78,22 @@ public final class IpAllowList {
         return ranges.stream().map(Range::text).toList();
     }
 
+    /** Value equality on the entries as written, so settings records compare by content. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof IpAllowList list && entries().equals(list.entries());
+    }
+
+    @Override
+    public int hashCode() {
+        return entries().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "IpAllowList" + entries();
+    }
+
     /** True when the list is empty or the address falls in one of its ranges. */
     public boolean allows(String address) {
         if (ranges.isEmpty()) {

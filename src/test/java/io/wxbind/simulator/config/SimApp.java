@@ -37,6 +37,12 @@ public record SimApp(
                 pushUrl, tokenExpiresIn, tokenGraceSeconds, tokenDailyQuota, ipAllowList);
     }
 
+    /** This app with run-time token settings in place of the configured ones. */
+    public SimApp withTokenSettings(TokenSettings settings) {
+        return new SimApp(appId, secret, type, name, openPlatform, oauthDomain, token, aesKey, pushUrl,
+                settings.expiresIn(), settings.graceSeconds(), settings.dailyQuota(), settings.ipAllowList());
+    }
+
     /** Constant-time comparison, as for any secret. */
     public boolean secretMatches(String candidate) {
         return candidate != null && java.security.MessageDigest.isEqual(

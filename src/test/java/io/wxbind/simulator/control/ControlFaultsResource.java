@@ -17,8 +17,9 @@ import java.util.Set;
 /**
  * {@code /control/faults}: POST
  * {@code {"path","latencyMs"?,"errcode"?,"httpStatus"?,"hang"?,"count"?}} → 201 with the rule and its
- * {@code id}; GET {@code {"faults":[...]}}; DELETE (all, or {@code ?path=} those with that path)
- * → {@code {"cleared":n}}, which also releases hanging calls.
+ * {@code id}; GET {@code {"faults":[...]}} (hang rules also show {@code hanging}, the calls parked
+ * on them now); DELETE (all, or {@code ?path=} those with that path) → {@code {"cleared":n}}, which
+ * also releases hanging calls.
  */
 @RequestScoped
 @Path("control/faults")
@@ -60,6 +61,9 @@ public class ControlFaultsResource {
         addIfSet(json, "errcode", spec.errcode());
         addIfSet(json, "httpStatus", spec.httpStatus());
         json.add("hang", spec.hang());
+        if (spec.hang()) {
+            json.add("hanging", rule.waiting());
+        }
         addIfSet(json, "count", spec.count());
         addIfSet(json, "remaining", faults.remaining(rule));
         return json.build();

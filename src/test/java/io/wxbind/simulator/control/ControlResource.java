@@ -2,7 +2,7 @@ package io.wxbind.simulator.control;
 
 import io.wxbind.simulator.SimClock;
 import io.wxbind.simulator.config.SimApp;
-import io.wxbind.simulator.config.SimConfig;
+import io.wxbind.simulator.config.SimApps;
 import io.wxbind.simulator.oauth.AuthCodes;
 import io.wxbind.simulator.oauth.PendingAuthorizations;
 import io.wxbind.simulator.oauth.WebTokens;
@@ -10,6 +10,7 @@ import io.wxbind.simulator.people.SimPeople;
 import io.wxbind.simulator.people.Subscriptions;
 import io.wxbind.simulator.token.ServerTokens;
 import io.wxbind.simulator.token.StableTokens;
+import io.wxbind.simulator.token.TokenLog;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -25,9 +26,11 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * {@code /control}: {@code POST /reset} (codes, tokens, counters, faults, follows, clock offset and
- * run-time people), {@code GET|POST /clock} ({@code {"advanceSeconds":N}} moves simulator time),
- * {@code GET /apps} (configured apps without secret, token or AES key).
+ * {@code /control}: {@code POST /reset} (codes, tokens, the token log, run-time token settings,
+ * counters, faults, follows, clock offset and run-time people), {@code GET|POST /clock}
+ * ({@code {"advanceSeconds":N}} moves simulator time forward, {@code {"offsetSeconds":N}} sets the
+ * offset from real time outright, so a test can put the clock back where it found it),
+ * {@code GET /apps} (apps with their effective token settings, without secret, token or AES key).
  */
 @RequestScoped
 @Path("control")
@@ -36,7 +39,7 @@ public class ControlResource {
     private static final Logger LOG = Logger.getLogger(ControlResource.class.getName());
 
     @Inject
-    SimConfig config;
+    SimApps apps;
     @Inject
     SimClock clock;
     @Inject
@@ -54,6 +57,8 @@ public class ControlResource {
     @Inject
     StableTokens stableTokens;
     @Inject
+    TokenLog tokenLog;
+    @Inject
     CallCounter calls;
     @Inject
     Faults faults;
@@ -68,6 +73,8 @@ public class ControlResource {
         webTokens.reset();
         stableTokens.reset();
         serverTokens.reset();
+        tokenLog.clear(null);
+        apps.reset();
         subscriptions.reset();
         people.reset();
         clock.reset();
@@ -84,30 +91,37 @@ public class ControlResource {
     @POST
     @Path("clock")
     public Response advance(String body) {
-        Integer seconds = ControlJson.integer(ControlJson.object(body, Set.of("advanceSeconds")), "advanceSeconds");
-        if (seconds == null || seconds < 0) {
-            throw new ControlRequestException(400, "bad_field", "'advanceSeconds' must be an integer >= 0");
+        JsonObject json = ControlJson.object(body, Set.of("advanceSeconds", "offsetSeconds"));
+        Integer advance = ControlJson.integer(json, "advanceSeconds");
+        Integer offset = ControlJson.integer(json, "offsetSeconds");
+        if ((advance == null) == (offset == null) || (advance != null ? advance : offset) < 0) {
+            throw new ControlRequestException(400, "bad_field",
+                    "give exactly one of 'advanceSeconds' or 'offsetSeconds', an integer >= 0");
         }
-        clock.advance(Duration.ofSeconds(seconds));
+        if (advance != null) {
+            clock.advance(Duration.ofSeconds(advance));
+        } else {
+            clock.setOffset(Duration.ofSeconds(offset));
+        }
         return ControlJson.json(200, clockJson());
     }
 
     @GET
     @Path("apps")
     public Response apps() {
-        JsonArrayBuilder apps = Json.createArrayBuilder();
-        for (SimApp app : config.apps()) {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (SimApp app : apps.all()) {
             JsonObjectBuilder json = Json.createObjectBuilder().add("appid", app.appId())
                     .add("type", app.type().key()).add("name", app.name());
             addIfSet(json, "openPlatform", app.openPlatform());
             addIfSet(json, "oauthDomain", app.oauthDomain());
             addIfSet(json, "pushUrl", app.pushUrl());
-            apps.add(json.add("tokenExpiresIn", app.tokenExpiresIn())
+            list.add(json.add("tokenExpiresIn", app.tokenExpiresIn())
                     .add("tokenGraceSeconds", app.tokenGraceSeconds())
                     .add("tokenDailyQuota", app.tokenDailyQuota())
                     .add("ipAllowList", Json.createArrayBuilder(app.ipAllowList().entries())));
         }
-        return ControlJson.json(200, Json.createObjectBuilder().add("apps", apps).build());
+        return ControlJson.json(200, Json.createObjectBuilder().add("apps", list).build());
     }
 
     private JsonObject clockJson() {

@@ -16,10 +16,12 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 
 /**
- * Applies installed faults to calls on the WeChat hosts, in this order: latency, hang (until
- * cleared or 120 s), then the answer: {@code errcode} → WeChat's errcode JSON (an error page on
- * /open) with {@code httpStatus} or 200; {@code httpStatus} alone → a bare gateway-style page.
- * A fault with only latency/hang lets the call continue normally afterwards.
+ * Applies the fault {@link FaultSelectionFilter} chose for a call on a WeChat host, in this order:
+ * hang (until cleared or 120 s; done by that filter without holding a thread, here only as a
+ * blocking fallback), latency, then the answer: {@code errcode} → WeChat's errcode JSON (an error
+ * page on /open) with {@code httpStatus} or 200; {@code httpStatus} alone → a bare gateway-style
+ * page. A fault with only latency/hang lets the call continue normally afterwards. A hung call
+ * reaches JAX-RS, and so {@link CallCountingFilter}, when it is resumed.
  */
 @Provider
 @PreMatching
@@ -37,17 +39,17 @@ public class FaultInjectionFilter implements ContainerRequestFilter {
         if (!host.isWeChat()) {
             return;
         }
-        Optional<FaultRule> rule = faults.take(path);
+        Optional<FaultRule> rule = selected(request, path);
         if (rule.isEmpty()) {
             return;
         }
         FaultSpec spec = rule.get().spec();
         try {
+            if (spec.hang() && request.getProperty(FaultSelectionFilter.HUNG) == null) {
+                rule.get().awaitRelease(Faults.MAX_HANG);
+            }
             if (spec.latencyMs() != null) {
                 Thread.sleep(spec.latencyMs());
-            }
-            if (spec.hang()) {
-                rule.get().awaitRelease(Faults.MAX_HANG);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -56,6 +58,15 @@ public class FaultInjectionFilter implements ContainerRequestFilter {
         if (response != null) {
             request.abortWith(response);
         }
+    }
+
+    /** The servlet filter's choice (request properties are servlet attributes); else choose here. */
+    private Optional<FaultRule> selected(ContainerRequestContext request, String path) {
+        Object selected = request.getProperty(FaultSelectionFilter.SELECTED);
+        if (selected instanceof Optional<?> choice) {
+            return choice.filter(FaultRule.class::isInstance).map(FaultRule.class::cast);
+        }
+        return faults.take(path);
     }
 
     private static Response answer(FaultSpec spec, SimHost host, String basePath) {

@@ -1,16 +1,25 @@
 package io.wxbind.simulator.control;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** An installed fault: its spec, how many uses are left, and the latch that ends a hang. */
+/**
+ * An installed fault: its spec, how many uses are left, and what ends a hang. Hanging calls wait
+ * either on a callback ({@link #whenReleased}, no thread held) or, as a fallback, blocking.
+ */
 public final class FaultRule {
 
     private final String id;
     private final FaultSpec spec;
     private int remaining;
     private final CountDownLatch release = new CountDownLatch(1);
+    private final Set<Runnable> onRelease = new LinkedHashSet<>();
+    private boolean released;
 
     FaultRule(String id, FaultSpec spec) {
         this.id = id;
@@ -45,7 +54,41 @@ public final class FaultRule {
         release.await(max.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Runs {@code action} once the fault is cleared (at once if it already was); the returned
+     * handle forgets the action again, for calls that ended another way.
+     */
+    public Runnable whenReleased(Runnable action) {
+        synchronized (this) {
+            if (!released) {
+                onRelease.add(action);
+                return () -> forget(action);
+            }
+        }
+        action.run();
+        return () -> { };
+    }
+
+    /** Calls parked on this rule right now, waiting for it to be cleared. */
+    public synchronized int waiting() {
+        return onRelease.size();
+    }
+
     void release() {
+        List<Runnable> actions;
+        synchronized (this) {
+            if (released) {
+                return;
+            }
+            released = true;
+            actions = new ArrayList<>(onRelease);
+            onRelease.clear();
+        }
         release.countDown();
+        actions.forEach(Runnable::run);
+    }
+
+    private synchronized void forget(Runnable action) {
+        onRelease.remove(action);
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class FaultsTest {
@@ -67,6 +68,21 @@ class FaultsTest {
         assertFalse(hanging.isDone());
         faults.clear(null);
         hanging.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void clearWhenCallsParkedThenEachResumedOnceAndForgottenOnesNot() {
+        FaultRule rule = faults.add(new FaultSpec("/api/cgi-bin/token", null, null, null, true, null));
+        AtomicInteger resumed = new AtomicInteger();
+        rule.whenReleased(resumed::incrementAndGet);
+        rule.whenReleased(resumed::incrementAndGet);
+        rule.whenReleased(() -> resumed.addAndGet(100)).run(); // this call ended another way
+        assertEquals(0, resumed.get());
+        faults.clear("/api/cgi-bin/token");
+        faults.clear(null);
+        assertEquals(2, resumed.get());
+        rule.whenReleased(resumed::incrementAndGet);
+        assertEquals(3, resumed.get(), "already cleared: runs at once");
     }
 
     @Test

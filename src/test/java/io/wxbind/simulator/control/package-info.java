@@ -1,6 +1,7 @@
 /**
  * The test control API under {@code /wechat-sim/control} (JSON): people, call counters, fault
- * injection, the simulator clock, reset. Also the two pre-matching filters that count every call
- * to the three WeChat hosts and apply faults (latency, errcode, HTTP status, hang) to them.
+ * injection, the simulator clock, run-time token settings per app, the token issuance log, reset.
+ * Also the two pre-matching filters that count every call to the three WeChat hosts and apply
+ * faults (latency, errcode, HTTP status, hang) to them.
  */
 package io.wxbind.simulator.control;

@@ -2,20 +2,13 @@ package io.wxbind.simulator.token;
 
 import io.wxbind.simulator.config.AppType;
 import io.wxbind.simulator.config.SimApp;
-import io.wxbind.simulator.config.SimConfig;
-import io.wxbind.simulator.people.IdDerivation;
-import io.wxbind.simulator.people.SimPeople;
-import io.wxbind.simulator.people.SimPerson;
-import io.wxbind.simulator.people.Subscriptions;
+import io.wxbind.simulator.config.SimApps;
 import io.wxbind.simulator.web.QueryParams;
 import io.wxbind.simulator.web.SimJson;
-import io.wxbind.simulator.web.WeChatErrors;
 import io.wxbind.simulator.web.WeChatResponses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,33 +21,28 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 
 /**
- * api.weixin.qq.com/cgi-bin: {@code token} (§4.1), {@code stable_token} (§4.2, JSON body only) and
- * the token-protected {@code user/info} (§9). Credential errors: 41002, 41004, 40013, 40125, then
- * the IP whitelist (40164). Website and mobile apps have no server token: 48001.
+ * api.weixin.qq.com/cgi-bin token issuance: {@code token} (§4.1) and {@code stable_token} (§4.2,
+ * JSON body only). Credential errors: 41002, 41004, 40013, 40125, then 48001 for app kinds without
+ * a server token, then the IP whitelist (40164). Apps are read through {@link SimApps}, so
+ * run-time token settings apply to the next call.
  */
 @RequestScoped
 @Path("api/cgi-bin")
 public class CgiBinResource {
 
     @Inject
-    SimConfig config;
-    @Inject
-    SimPeople people;
-    @Inject
-    IdDerivation ids;
+    SimApps apps;
     @Inject
     ServerTokens serverTokens;
     @Inject
     StableTokens stableTokens;
-    @Inject
-    Subscriptions subscriptions;
     @Context
     UriInfo uriInfo;
     @Context
     HttpServletRequest request;
 
-    /** The app, or the response that rejects the call. */
-    private record Credential(SimApp app, Response rejection) {
+    /** The app, or the errcode that rejects the call. */
+    private record Credential(SimApp app, int errcode) {
     }
 
     @GET
@@ -65,10 +53,10 @@ public class CgiBinResource {
             return WeChatResponses.error(40002);
         }
         Credential credential = credential(q.get("appid"), q.get("secret"));
-        if (credential.rejection() != null) {
-            return credential.rejection();
+        if (credential.app() == null) {
+            return CgiBinResponses.error(credential.errcode(), request.getRemoteAddr());
         }
-        return issued(serverTokens.issueClientCredential(credential.app()));
+        return CgiBinResponses.issued(serverTokens.issueClientCredential(credential.app()));
     }
 
     @POST
@@ -85,92 +73,35 @@ public class CgiBinResource {
             return WeChatResponses.error(40002);
         }
         Credential credential = credential(SimJson.string(json, "appid"), SimJson.string(json, "secret"));
-        if (credential.rejection() != null) {
-            return credential.rejection();
+        if (credential.app() == null) {
+            return CgiBinResponses.error(credential.errcode(), request.getRemoteAddr());
         }
         JsonValue force = json.get("force_refresh");
         boolean forceRefresh = force == JsonValue.TRUE
                 || force instanceof JsonString s && "true".equals(s.getString());
-        return issued(stableTokens.get(credential.app(), forceRefresh));
-    }
-
-    @GET
-    @Path("user/info")
-    public Response userInfo() {
-        Map<String, String> q = QueryParams.of(uriInfo.getRequestUri());
-        ServerTokens.Check check = serverTokens.validate(q.get("access_token"));
-        if (!check.ok()) {
-            return WeChatResponses.error(check.errcode());
-        }
-        SimApp app = config.app(check.appId()).orElseThrow();
-        if (app.type() != AppType.OFFICIAL) {
-            return WeChatResponses.error(48001);
-        }
-        if (!app.ipAllowList().allows(request.getRemoteAddr())) {
-            return ipRejected(); // for official accounts the whitelist covers token-bearing calls too
-        }
-        String openId = q.get("openid");
-        if (openId == null || openId.isEmpty()) {
-            return WeChatResponses.error(41009);
-        }
-        SimPerson person = people.all().stream()
-                .filter(p -> ids.openId(app.appId(), p.id()).equals(openId)).findFirst().orElse(null);
-        if (person == null) {
-            return WeChatResponses.error(40003);
-        }
-        return WeChatResponses.json(subscriberInfo(app, person, openId));
-    }
-
-    /** Since 2021-12-27 no nickname/headimgurl, no language; non-followers get only subscribe+openid. */
-    private JsonObject subscriberInfo(SimApp app, SimPerson person, String openId) {
-        JsonObjectBuilder body = Json.createObjectBuilder();
-        return subscriptions.find(app.appId(), person.id()).map(s -> {
-            body.add("subscribe", 1).add("openid", openId).add("subscribe_time", s.subscribedAt().getEpochSecond());
-            if (app.boundToOpenPlatform()) {
-                body.add("unionid", ids.unionId(app.openPlatform(), person.id()));
-            }
-            return body.add("remark", "").add("groupid", 0).add("tagid_list", Json.createArrayBuilder())
-                    .add("subscribe_scene", s.scene()).add("qr_scene", s.qrScene())
-                    .add("qr_scene_str", s.qrSceneStr()).build();
-        }).orElseGet(() -> body.add("subscribe", 0).add("openid", openId).build());
+        return CgiBinResponses.issued(stableTokens.get(credential.app(), forceRefresh));
     }
 
     private Credential credential(String appId, String secret) {
         if (appId == null || appId.isEmpty()) {
-            return reject(41002);
+            return new Credential(null, 41002);
         }
         if (secret == null || secret.isEmpty()) {
-            return reject(41004);
+            return new Credential(null, 41004);
         }
-        SimApp app = config.app(appId).orElse(null);
+        SimApp app = apps.app(appId).orElse(null);
         if (app == null) {
-            return reject(40013);
+            return new Credential(null, 40013);
         }
         if (!app.secretMatches(secret)) {
-            return reject(40125);
+            return new Credential(null, 40125);
         }
         if (app.type() != AppType.OFFICIAL && app.type() != AppType.MINIPROGRAM) {
-            return reject(48001);
+            return new Credential(null, 48001);
         }
         if (!app.ipAllowList().allows(request.getRemoteAddr())) {
-            return new Credential(null, ipRejected());
+            return new Credential(null, 40164);
         }
-        return new Credential(app, null);
-    }
-
-    private Response ipRejected() {
-        return WeChatResponses.error(200, 40164, WeChatErrors.ipNotInWhitelist(request.getRemoteAddr()));
-    }
-
-    private static Credential reject(int errcode) {
-        return new Credential(null, WeChatResponses.error(errcode));
-    }
-
-    private static Response issued(ServerTokens.Issued issued) {
-        if (!issued.ok()) {
-            return WeChatResponses.error(issued.errcode());
-        }
-        return WeChatResponses.json(Json.createObjectBuilder()
-                .add("access_token", issued.accessToken()).add("expires_in", issued.expiresIn()).build());
+        return new Credential(app, 0);
     }
 }

@@ -12,14 +12,32 @@ import java.util.Map;
  * The registry of server access tokens of both kinds, and {@code cgi-bin/token} issuance
  * (protocol §4.1): each success issues a new token; the previous one keeps working for the app's
  * grace period (default 300 s) and then gives 40001. The daily quota (default 2000) gives 45009.
- * {@link #validate} is what every token-protected endpoint uses.
+ * {@link #validate} is what every token-protected endpoint uses (through {@link ServerTokenGuard}).
+ * Each issue is recorded in the {@link TokenLog}.
  */
 public final class ServerTokens {
 
-    public enum Kind { CLIENT_CREDENTIAL, STABLE }
+    /** The two isolated token kinds, with the names the control API shows. */
+    public enum Kind {
+        CLIENT_CREDENTIAL("client_credential"), STABLE("stable");
 
-    /** A successful issue ({@code errcode == 0}) or the errcode to answer. */
-    public record Issued(String accessToken, long expiresIn, int errcode) {
+        private final String wireName;
+
+        Kind(String wireName) {
+            this.wireName = wireName;
+        }
+
+        public String wireName() {
+            return wireName;
+        }
+    }
+
+    /** A token answer ({@code errcode == 0}; {@code fresh} = newly issued) or the errcode to answer. */
+    public record Issued(String accessToken, long expiresIn, boolean fresh, int errcode) {
+        static Issued error(int errcode) {
+            return new Issued(null, 0, false, errcode);
+        }
+
         public boolean ok() {
             return errcode == 0;
         }
@@ -46,18 +64,20 @@ public final class ServerTokens {
     }
 
     private final Clock clock;
+    private final TokenLog log;
     private final DailyQuota quota;
     private final Map<String, Entry> tokens = new HashMap<>();
     private final Map<String, String> currentClassic = new HashMap<>();
 
-    public ServerTokens(Clock clock) {
+    public ServerTokens(Clock clock, TokenLog log) {
         this.clock = clock;
+        this.log = log;
         this.quota = new DailyQuota(clock);
     }
 
     public synchronized Issued issueClientCredential(SimApp app) {
         if (!quota.tryAcquire(app.appId(), app.tokenDailyQuota())) {
-            return new Issued(null, 0, 45009);
+            return Issued.error(45009);
         }
         Instant now = clock.instant();
         String previous = currentClassic.get(app.appId());
@@ -66,7 +86,8 @@ public final class ServerTokens {
         }
         String token = register(app.appId(), Kind.CLIENT_CREDENTIAL, now.plusSeconds(app.tokenExpiresIn()));
         currentClassic.put(app.appId(), token);
-        return new Issued(token, app.tokenExpiresIn(), 0);
+        log.record(new TokenLog.Entry(app.appId(), Kind.CLIENT_CREDENTIAL, now, app.tokenExpiresIn(), false, true));
+        return new Issued(token, app.tokenExpiresIn(), true, 0);
     }
 
     /** Adds a token; also used by {@link StableTokens}. */

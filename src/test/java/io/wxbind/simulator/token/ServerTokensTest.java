@@ -12,13 +12,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ServerTokensTest {
 
     // 08:00 Beijing time on 2025-03-01.
     private final SimClock clock = new SimClock(Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC));
-    private final ServerTokens tokens = new ServerTokens(clock);
+    private final TokenLog log = new TokenLog();
+    private final ServerTokens tokens = new ServerTokens(clock, log);
     private final SimApp app = SimApp.of("wx1a2b3c4d5e6f7a8b", "s", AppType.OFFICIAL, "Demo", null);
 
     private static SimApp app(int expiresIn, int grace, int quota) {
@@ -105,6 +107,29 @@ class ServerTokensTest {
         tokens.issueClientCredential(limited);
         assertTrue(tokens.validate(mine).ok(), "another app's token does not supersede this one");
         assertEquals("wxshort", tokens.appIdOf(tokens.issueClientCredential(app(7200, 300, 5)).accessToken()));
+    }
+
+    @Test
+    void issueWhenShortWindowThenOldTokenWorksForGraceSecondsOnly() {
+        SimApp scaled = app(20, 5, 2000);
+        String first = tokens.issueClientCredential(scaled).accessToken();
+        clock.advance(Duration.ofSeconds(12));
+        tokens.issueClientCredential(scaled);
+        clock.advance(Duration.ofMillis(4999));
+        assertTrue(tokens.validate(first).ok());
+        clock.advance(Duration.ofMillis(1));
+        assertEquals(40001, tokens.validate(first).errcode());
+    }
+
+    @Test
+    void issueWhenSucceededThenLoggedWithoutTokenAndQuotaFailuresNot() {
+        SimApp limited = app(20, 5, 1);
+        tokens.issueClientCredential(limited);
+        tokens.issueClientCredential(limited);
+        TokenLog.Snapshot snapshot = log.snapshot("wxshort");
+        assertEquals(List.of(new TokenLog.Entry("wxshort", ServerTokens.Kind.CLIENT_CREDENTIAL, clock.instant(), 20,
+                false, true)), snapshot.entries());
+        assertEquals(new TokenLog.Counts(1, 1), snapshot.counts().get(ServerTokens.Kind.CLIENT_CREDENTIAL));
     }
 
     @Test

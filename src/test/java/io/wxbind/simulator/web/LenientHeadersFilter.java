@@ -1,5 +1,6 @@
 package io.wxbind.simulator.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -18,8 +19,9 @@ import java.util.List;
  * answers a garbled {@code Content-Type} or {@code Accept} with the container's own HTML 400):
  * an unparseable Content-Type is dropped, and Accept always is, since no simulator endpoint
  * negotiates. The request then reaches the resources, which answer in WeChat's own error shape.
+ * It also runs when a call parked by a hang fault is resumed (an async dispatch).
  */
-@WebFilter(urlPatterns = "/*")
+@WebFilter(urlPatterns = "/*", asyncSupported = true, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ASYNC})
 public class LenientHeadersFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

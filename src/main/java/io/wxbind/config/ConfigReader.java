@@ -1,0 +1,73 @@
+package io.wxbind.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Reads typed config values, collecting every problem instead of failing on the first. */
+record ConfigReader(Function<String, Optional<String>> source, List<String> problems) {
+
+    Optional<String> optional(String key) {
+        return source.apply(key).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    String required(String key) {
+        Optional<String> v = optional(key);
+        if (v.isEmpty()) {
+            problems.add(key + ": required (set it as a MicroProfile Config property or the environment variable "
+                    + key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + ")");
+        }
+        return v.orElse(null);
+    }
+
+    URI url(String key, String dflt) {
+        return toUrl(key, optional(key).orElse(dflt));
+    }
+
+    URI toUrl(String key, String value) {
+        try {
+            URI u = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            if (("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) {
+                return u;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        problems.add(key + ": not an absolute http(s) URL: '" + value + "'");
+        return null;
+    }
+
+    <T> T map(String key, String dflt, Function<String, T> parser) {
+        try {
+            return parser.apply(optional(key).orElse(dflt));
+        } catch (IllegalArgumentException e) {
+            problems.add(key + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** A whole number within bounds, in the key's unit (ms or s from its suffix). */
+    Duration duration(String key, long dflt, long min, long max) {
+        long value = dflt;
+        Optional<String> raw = optional(key);
+        if (raw.isPresent()) {
+            try {
+                value = Long.parseLong(raw.get());
+            } catch (NumberFormatException e) {
+                problems.add(key + ": not a whole number: '" + raw.get() + "'");
+            }
+        }
+        if (value < min || value > max) {
+            problems.add(key + ": must be between " + min + " and " + max + ", was " + value);
+        }
+        return key.endsWith("-ms") ? Duration.ofMillis(value) : Duration.ofSeconds(value);
+    }
+
+    List<String> list(String key) {
+        return optional(key).map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+    }
+}

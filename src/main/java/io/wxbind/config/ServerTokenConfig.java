@@ -1,0 +1,97 @@
+package io.wxbind.config;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Settings of the server access-token refresher (protocol §4): which apps, which endpoint, how
+ * early to refresh. Read once by {@link WeChatConfigProducer}, validated with the rest.
+ *
+ * @param enabled            false on a node that must never refresh (e.g. a simulator-only node)
+ * @param apps               per appid: secret and endpoint, in configured order
+ * @param refreshMargin      refresh this long before expiry ({@code cgi-bin/token})
+ * @param stableRotationLead WeChat rotates a stable token this long before expiry (300 s)
+ * @param checkInterval      how often the timer looks at every token
+ * @param waitTimeout        how long a reader waits for a refresh it needs
+ * @param readCache          how long a node reuses a token it read without looking again
+ * @param nodeName           recorded with each refresh, for logs and health
+ */
+public record ServerTokenConfig(boolean enabled, Map<String, App> apps, Duration refreshMargin, Duration stableRotationLead,
+        Duration checkInterval, Duration waitTimeout, Duration readCache, String nodeName) {
+
+    /** Which WeChat endpoint issues the tokens of an app. */
+    public enum Endpoint {
+        /** {@code POST cgi-bin/stable_token}: same token while valid; the default. */
+        STABLE,
+        /** {@code GET cgi-bin/token}: every call issues a new token and retires the old one. */
+        CLASSIC
+    }
+
+    /** One app whose server token is kept; the secret never appears in {@link #toString()}. */
+    public record App(String appId, String secret, Endpoint endpoint) {
+        @Override
+        public String toString() {
+            return "App[" + appId + ", " + endpoint + "]";
+        }
+    }
+
+    /** How long before expiry to refresh: the margin, or inside WeChat's stable-token rotation window. */
+    public Duration refreshLead(Endpoint endpoint) {
+        if (endpoint == Endpoint.CLASSIC) {
+            return refreshMargin;
+        }
+        // A stable token only changes inside WeChat's rotation window: asking earlier returns the same one.
+        Duration insideRotation = stableRotationLead.minus(stableRotationLead.dividedBy(5));
+        return refreshMargin.compareTo(insideRotation) < 0 ? refreshMargin : insideRotation;
+    }
+
+    static ServerTokenConfig read(Function<String, Optional<String>> source, String mainAppId, String mainSecret,
+            List<String> problems) {
+        ConfigReader r = new ConfigReader(source, problems);
+        boolean enabled = r.optional("wechat.token.enabled").map(Boolean::parseBoolean).orElse(true);
+        List<String> ids = r.list("wechat.token.app-ids");
+        if (ids.isEmpty() && mainAppId != null) {
+            ids = List.of(mainAppId);
+        }
+        Endpoint dflt = endpoint(r, "wechat.token.endpoint", Endpoint.STABLE);
+        Map<String, App> apps = new LinkedHashMap<>();
+        for (String id : ids) {
+            String key = "wechat.token." + id + ".secret";
+            String secret = r.optional(key).orElse(id.equals(mainAppId) ? mainSecret : null);
+            if (secret == null) {
+                problems.add(key + ": required for an app in wechat.token.app-ids (environment variable "
+                        + key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + ")");
+            }
+            apps.put(id, new App(id, secret, endpoint(r, "wechat.token." + id + ".endpoint", dflt)));
+        }
+        return new ServerTokenConfig(enabled, Map.copyOf(apps),
+                r.duration("wechat.token.refresh-margin-seconds", 600, 1, 7000),
+                r.duration("wechat.token.stable-rotation-lead-seconds", 300, 2, 3600),
+                r.duration("wechat.token.check-interval-seconds", 30, 1, 3600),
+                r.duration("wechat.token.wait-seconds", 10, 1, 120),
+                r.duration("wechat.token.read-cache-ms", 1000, 0, 60_000),
+                r.optional("wxbind.node-name").orElse(ManagementFactory.getRuntimeMXBean().getName()));
+    }
+
+    /** Apps sorted by appid, for stable logs and health output. */
+    public List<App> appList() {
+        return apps.values().stream().sorted(Comparator.comparing(App::appId)).toList();
+    }
+
+    /** A bad value is recorded as a problem; STABLE stands in so the other keys are still checked. */
+    private static Endpoint endpoint(ConfigReader r, String key, Endpoint dflt) {
+        Endpoint parsed = r.map(key, dflt.name(), v -> switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "stable", "stable_token" -> Endpoint.STABLE;
+            case "classic", "token" -> Endpoint.CLASSIC;
+            default -> throw new IllegalArgumentException("must be 'stable' or 'classic', was '" + v + "'");
+        });
+        return parsed != null ? parsed : Endpoint.STABLE;
+    }
+}
