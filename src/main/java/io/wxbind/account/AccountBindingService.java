@@ -67,6 +67,12 @@ public class AccountBindingService {
         return Optional.of(byUnionId.accountName());
     }
 
+    /** Who an openid is bound to, without recording a login. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> accountOf(String appId, String openId) {
+        return findOpenId(appId, openId).map(WeChatOpenId::accountName);
+    }
+
     /** Flow step 4 (bind): the person proved they own {@code accountName}. */
     public BindingResult bind(WeChatIdentity id, String accountName) {
         if (id.unionId() != null) {
@@ -97,6 +103,25 @@ public class AccountBindingService {
         }
         fire(BindingEvent.Kind.FIRST_LOGIN_REGISTERED, username, id);
         return username;
+    }
+
+    /**
+     * Removes one of the account's own bindings. The unionid link goes too once no openid of
+     * that person is bound to the account any more. @return false if it is not theirs
+     */
+    public boolean unbind(String accountName, long bindingId) {
+        WeChatOpenId binding = em.find(WeChatOpenId.class, bindingId);
+        if (binding == null || !binding.accountName().equals(accountName)) {
+            return false;
+        }
+        em.remove(binding);
+        em.flush();
+        if (binding.unionId() != null && bindingsOf(accountName).stream().noneMatch(b -> binding.unionId().equals(b.unionId()))) {
+            em.createQuery("delete from WeChatUnionId u where u.unionId = :u and u.accountName = :a")
+                    .setParameter("u", binding.unionId()).setParameter("a", accountName).executeUpdate();
+        }
+        fire(BindingEvent.Kind.UNBOUND, accountName, new WeChatIdentity(binding.appId(), binding.openId(), binding.unionId(), null, null));
+        return true;
     }
 
     public List<WeChatOpenId> bindingsOf(String accountName) {

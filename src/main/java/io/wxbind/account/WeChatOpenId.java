@@ -55,6 +55,10 @@ public class WeChatOpenId {
     protected WeChatOpenId() {
     }
 
+    public Long id() {
+        return id;
+    }
+
     public String appId() {
         return appId;
     }

@@ -4,7 +4,9 @@ package io.wxbind.auth;
 public enum LoginMethod {
     WECHAT("WeChat (bound account, no password)"),
     WECHAT_BIND_PASSWORD("Password, then WeChat bound to the account"),
-    WECHAT_REGISTER("WeChat profile (new account created)");
+    WECHAT_BIND_SMS("Phone and SMS code, then WeChat bound to the account"),
+    WECHAT_REGISTER("WeChat profile (new account created)"),
+    WECHAT_QR("Scanned a QR code with a bound WeChat");
 
     private final String description;
 

@@ -2,6 +2,7 @@ package io.wxbind.auth;
 
 import io.wxbind.account.AccountBindingService;
 import io.wxbind.account.BindingResult;
+import io.wxbind.account.CallerGroupsResolver;
 import io.wxbind.auth.flow.BindTicket;
 import io.wxbind.auth.flow.BindTicketStore;
 import io.wxbind.auth.flow.BrowserBinding;
@@ -9,9 +10,15 @@ import io.wxbind.auth.flow.CallbackResult;
 import io.wxbind.auth.flow.FlowProblem;
 import io.wxbind.auth.flow.LoginFlow;
 import io.wxbind.auth.flow.ReturnUrlPolicy;
+import io.wxbind.auth.flow.SecureTokens;
 import io.wxbind.auth.flow.WeChatIdentity;
 import io.wxbind.config.FirstLoginPolicy;
 import io.wxbind.config.WeChatConfig;
+import io.wxbind.link.BindLinkObserver;
+import io.wxbind.link.LinkTicketStore;
+import io.wxbind.qr.QrBindingService;
+import io.wxbind.sms.SmsCodeService;
+import io.wxbind.sms.VerifyResult;
 import io.wxbind.wechat.WeChatApiException;
 import io.wxbind.wechat.WeChatUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,6 +65,7 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
     public static final String LOGIN_PATH = "/wechat/login";
     public static final String BIND_PATH = "/wechat/bind";
     public static final String RETURN_TO = "returnTo";
+    public static final String QR_LOGIN_COMPLETE_PATH = "/wechat/qr-login/complete";
 
     private static final Logger LOG = Logger.getLogger(WeChatAuthenticationMechanism.class.getName());
 
@@ -76,6 +84,19 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    QrBindingService qrLogins;
+
+    @Inject
+    CallerGroupsResolver groups;
+
+    @Inject
+    LinkTicketStore links;
+
+    @Inject
+    SmsCodeService sms;
+
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -89,6 +110,12 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         if (path.equals(BIND_PATH) && "POST".equals(request.getMethod())) {
             return bindWithPassword(request, context);
+        }
+        if (path.equals(BindLinkObserver.LINK_PATH)) {
+            return startFromLink(request, response, context);
+        }
+        if (path.equals(QR_LOGIN_COMPLETE_PATH)) {
+            return completeQrLogin(request, context);
         }
         if (path.equals(LOGIN_PATH) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
             return start(request, response, context, request.getParameter(RETURN_TO));
@@ -120,6 +147,9 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         CallbackResult.Identified identified = (CallbackResult.Identified) result;
         String returnTo = identified.request().returnTo();
+        if (identified.request().linkTicketHash() != null && !linkMatches(identified)) {
+            return problem(request, context, FlowProblem.LINK_NOT_YOURS, null);
+        }
         CredentialValidationResult bound = identityStores.validate(new WeChatCredential(identified.identity()));
         if (bound.getStatus() == CredentialValidationResult.Status.VALID) {
             return login(request, context, bound, LoginMethod.WECHAT, returnTo);
@@ -161,32 +191,93 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
         if (ticket.isEmpty()) {
             return problem(request, context, FlowProblem.TICKET_INVALID, null);
         }
-        String username = request.getParameter("username");
-        String password = request.getParameter("password");
-        if (isBlankOrLong(username, 64) || isBlankOrLong(password, 256)) {
-            new FlowOutcome.BindFormError(rawTicket, "Please enter your username and password.", 400).attachTo(request);
+        boolean bySms = request.getParameter("smsCode") != null;
+        Optional<Proof> account = bySms ? bySms(request) : byPassword(request);
+        if (account.isEmpty()) {
+            new FlowOutcome.BindFormError(rawTicket, "Please enter your username and password, or your phone and the code.", 400)
+                    .attachTo(request);
             return context.doNothing();
         }
-        CredentialValidationResult account = identityStores.validate(
-                new UsernamePasswordCredential(username.trim(), new Password(password)));
-        if (account.getStatus() != CredentialValidationResult.Status.VALID) {
+        if (account.get().caller().getStatus() != CredentialValidationResult.Status.VALID) {
             int left = tickets.recordFailure(rawTicket);
             if (left == 0) {
                 return problem(request, context, FlowProblem.TOO_MANY_ATTEMPTS, null);
             }
-            new FlowOutcome.BindFormError(rawTicket, "Wrong username or password. " + left
-                    + (left == 1 ? " attempt" : " attempts") + " left.", 401).attachTo(request);
+            String message = bySms ? account.get().failure()
+                    : account.get().failure() + " " + left + (left == 1 ? " attempt" : " attempts") + " left.";
+            new FlowOutcome.BindFormError(rawTicket, message, 401).attachTo(request);
             return context.doNothing();
         }
         Optional<BindTicket> consumed = tickets.consume(rawTicket, browser.get());
         if (consumed.isEmpty()) {
             return problem(request, context, FlowProblem.TICKET_INVALID, null);
         }
-        BindingResult bound = bindings.bind(consumed.get().identity(), account.getCallerPrincipal().getName());
+        CredentialValidationResult caller = account.get().caller();
+        BindingResult bound = bindings.bind(consumed.get().identity(), caller.getCallerPrincipal().getName());
         if (bound instanceof BindingResult.Conflict) {
             return problem(request, context, FlowProblem.BINDING_CONFLICT, null);
         }
-        return login(request, context, account, LoginMethod.WECHAT_BIND_PASSWORD, consumed.get().returnTo());
+        return login(request, context, caller, bySms ? LoginMethod.WECHAT_BIND_SMS : LoginMethod.WECHAT_BIND_PASSWORD,
+                consumed.get().returnTo());
+    }
+
+    /** The outcome of a proof of account ownership, and the sentence for the page when it failed. */
+    private record Proof(CredentialValidationResult caller, String failure) {
+    }
+
+    /** Username and password through the container's identity stores (a portal's own store works). */
+    private Optional<Proof> byPassword(HttpServletRequest request) {
+        String username = request.getParameter("username");
+        String password = request.getParameter("password");
+        if (isBlankOrLong(username, 64) || isBlankOrLong(password, 256)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Proof(identityStores.validate(new UsernamePasswordCredential(username.trim(), new Password(password))),
+                "Wrong username or password."));
+    }
+
+    /** Phone + SMS code: the code names the account that owns the phone. */
+    private Optional<Proof> bySms(HttpServletRequest request) {
+        String phone = request.getParameter("phone");
+        String code = request.getParameter("smsCode");
+        if (!sms.available() || isBlankOrLong(phone, 32) || isBlankOrLong(code, 16)) {
+            return Optional.empty();
+        }
+        VerifyResult result = sms.verify(phone, code);
+        if (result instanceof VerifyResult.Verified v) {
+            return Optional.of(new Proof(new CredentialValidationResult(v.callerName(), groups.groupsOf(v.callerName())), null));
+        }
+        return Optional.of(new Proof(CredentialValidationResult.INVALID_RESULT, ((VerifyResult.Failed) result).message()));
+    }
+
+    /** A bind link from the chat: silent authorization, remembering the link ticket for the callback. */
+    private AuthenticationStatus startFromLink(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String ticket = request.getParameter("t");
+        if (!links.isValid(ticket)) {
+            return problem(request, context, FlowProblem.LINK_INVALID, null);
+        }
+        return context.redirect(flow.start(request, response, request.getContextPath() + "/app/", SecureTokens.sha256Hex(ticket)));
+    }
+
+    /** The link ticket is taken once; the openid WeChat just vouched for must be the one it was sent to. */
+    private boolean linkMatches(CallbackResult.Identified identified) {
+        return links.takeByHash(identified.request().linkTicketHash())
+                .filter(t -> t.appId().equals(identified.identity().appId()))
+                .filter(t -> SecureTokens.constantTimeEquals(t.openId(), identified.identity().openId()))
+                .isPresent();
+    }
+
+    /** QR login: the scene this browser created was confirmed by a bound WeChat user. */
+    private AuthenticationStatus completeQrLogin(HttpServletRequest request, HttpMessageContext context) {
+        Optional<String> returnTo = new ReturnUrlPolicy(config.returnUrlOrigins())
+                .check(request.getParameter(RETURN_TO), request.getContextPath() + "/");
+        Optional<String> account = BrowserBinding.hash(request)
+                .flatMap(browser -> qrLogins.consumeLogin(request.getParameter("id"), browser));
+        if (returnTo.isEmpty() || account.isEmpty()) {
+            return problem(request, context, returnTo.isEmpty() ? FlowProblem.BAD_RETURN_URL : FlowProblem.QR_LOGIN_INVALID, null);
+        }
+        CredentialValidationResult caller = new CredentialValidationResult(account.get(), groups.groupsOf(account.get()));
+        return login(request, context, caller, LoginMethod.WECHAT_QR, returnTo.get());
     }
 
     private AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context,

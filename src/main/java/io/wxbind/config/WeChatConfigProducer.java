@@ -35,6 +35,7 @@ public class WeChatConfigProducer {
 
     private WeChatConfig config;
     private ServerTokenConfig tokens;
+    private PushConfig push;
 
     @PostConstruct
     void load() {
@@ -42,8 +43,9 @@ public class WeChatConfigProducer {
         config = read(source);
         List<String> problems = new ArrayList<>();
         tokens = ServerTokenConfig.read(source, config.appId(), config.appSecret(), problems);
+        push = PushConfig.read(source, config.appId(), problems);
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("WeChat server tokens are misconfigured:\n  - " + String.join("\n  - ", problems));
+            throw new IllegalStateException("WeChat settings are misconfigured:\n  - " + String.join("\n  - ", problems));
         }
         LOG.info(() -> "WeChat login configured: " + config + "; server tokens " + (tokens.enabled() ? "kept for " + tokens.appList() : "off"));
     }
@@ -63,6 +65,12 @@ public class WeChatConfigProducer {
     @Dependent
     ServerTokenConfig tokens() {
         return tokens;
+    }
+
+    @Produces
+    @Dependent
+    PushConfig push() {
+        return push;
     }
 
     @Produces

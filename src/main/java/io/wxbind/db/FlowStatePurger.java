@@ -1,5 +1,8 @@
 package io.wxbind.db;
 
+import io.wxbind.sms.SmsCode;
+import io.wxbind.sms.SmsConfig;
+import io.wxbind.sms.SmsSend;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -10,7 +13,8 @@ import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * Deletes expired authorization requests and bind tickets. Expiry is checked on every read,
+ * Deletes expired authorization requests, bind tickets and SMS codes, and SMS send-log rows
+ * older than the throttle window. Expiry is checked on every read,
  * so this only keeps the tables small; any node may run it, running twice is harmless.
  */
 @Singleton
@@ -30,8 +34,12 @@ public class FlowStatePurger {
                 .setParameter("now", now).executeUpdate();
         int tickets = em.createQuery("delete from BindTicket t where t.expiresAt < :now")
                 .setParameter("now", now).executeUpdate();
-        if (requests + tickets > 0) {
-            LOG.fine(() -> "purged " + requests + " expired authorization requests and " + tickets + " bind tickets");
+        int smsCodes = em.createNamedQuery(SmsCode.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
+        int smsSends = em.createNamedQuery(SmsSend.DELETE_BEFORE).setParameter("before", now.minus(SmsConfig.THROTTLE_WINDOW))
+                .executeUpdate();
+        if (requests + tickets + smsCodes + smsSends > 0) {
+            LOG.fine(() -> "purged " + requests + " expired authorization requests, " + tickets + " bind tickets, " + smsCodes
+                    + " SMS codes and " + smsSends + " SMS send-log rows");
         }
     }
 }

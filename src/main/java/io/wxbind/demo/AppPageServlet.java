@@ -27,18 +27,24 @@ public class AppPageServlet extends HttpServlet {
         StringBuilder rows = new StringBuilder();
         for (MeView.Binding b : me.bindings()) {
             rows.append("<tr><td>").append(Html.esc(b.appId())).append("</td><td><code>").append(Html.esc(b.openId()))
-                    .append("</code></td><td>").append(Html.esc(b.nickname())).append("</td><td>").append(WHEN.format(b.boundAt()))
-                    .append("</td></tr>");
+                    .append("</code></td><td>").append(WHEN.format(b.boundAt()))
+                    .append("</td><td><button class=\"btn secondary\" type=\"button\" data-unbind=\"")
+                    .append(Html.esc(request.getContextPath() + "/api/me/bindings/" + b.id())).append("\">Remove</button></td></tr>");
         }
         String bindings = me.bindings().isEmpty() ? "<p id=\"no-bindings\">No WeChat binding yet.</p>"
-                : "<table id=\"bindings\"><tr><th>App</th><th>OpenID</th><th>Nickname</th><th>Bound at</th></tr>" + rows + "</table>";
+                : "<table id=\"bindings\"><tr><th>App</th><th>OpenID</th><th>Bound at</th><th></th></tr>" + rows + "</table>";
         Html.send(response, 200, "Your account",
                 "<div class=\"card\"><p>Logged in as <strong id=\"caller\">" + Html.esc(me.user()) + "</strong> ("
                         + Html.esc(me.displayName()) + ")</p><p>How: <span id=\"login-method\" data-method=\""
                         + Html.esc(me.loginMethod()) + "\">" + Html.esc(me.loginMethodDescription()) + "</span></p><p>Groups: <span id=\"groups\">"
                         + Html.esc(String.join(", ", me.groups())) + "</span></p></div>"
-                        + "<div class=\"card\"><h2>WeChat bindings</h2>" + bindings + "</div>"
+                        + "<div class=\"card\"><h2>WeChat bindings</h2>" + bindings
+                        + "<p><button class=\"btn\" type=\"button\" id=\"qr-bind-start\" data-create=\""
+                        + Html.esc(request.getContextPath() + "/api/wechat/qr-bindings") + "\">Bind a WeChat by QR code</button></p>"
+                        + "<div id=\"qr-bind\" hidden><img id=\"qr-image\" alt=\"QR code to scan with WeChat\" width=\"220\" height=\"220\">"
+                        + "<p id=\"qr-status\" role=\"status\" data-status=\"\"></p></div></div>"
                         + "<form method=\"post\" action=\"" + Html.esc(request.getContextPath() + "/logout")
-                        + "\"><button class=\"btn secondary\" id=\"logout\" type=\"submit\">Log out</button></form>");
+                        + "\"><button class=\"btn secondary\" id=\"logout\" type=\"submit\">Log out</button></form>"
+                        + "<script src=\"" + Html.esc(request.getContextPath() + "/static/wxbind-demo.js") + "\"></script>");
     }
 }

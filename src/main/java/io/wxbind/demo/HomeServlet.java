@@ -30,7 +30,8 @@ public class HomeServlet extends HttpServlet {
                     + "you link your WeChat to your account once.</p><p><a class=\"btn\" id=\"wechat-login\" href=\""
                     + Html.esc(ctx + WeChatAuthenticationMechanism.LOGIN_PATH + "?returnTo=" + Html.url(appPage))
                     + "\">Sign in with WeChat</a> <a class=\"btn secondary\" href=\"" + Html.esc(appPage)
-                    + "\">Protected page</a></p></div>";
+                    + "\">Protected page</a></p><p>On a computer? <a id=\"qr-login-link\" href=\""
+                    + Html.esc(ctx + "/wechat/qr-login?returnTo=" + Html.url(appPage)) + "\">Log in by scanning a QR code</a></p></div>";
         }
         String open = config.openBaseUrl().toString();
         if (open.endsWith("/wechat-sim/open")) {

@@ -10,6 +10,6 @@ import java.util.List;
 public record MeView(String user, String displayName, List<String> groups, String loginMethod,
         String loginMethodDescription, Instant loggedInAt, List<Binding> bindings) {
 
-    public record Binding(String appId, String openId, String unionId, String nickname, Instant boundAt, Instant lastLoginAt) {
+    public record Binding(long id, String appId, String openId, String unionId, String nickname, Instant boundAt, Instant lastLoginAt) {
     }
 }

@@ -31,7 +31,7 @@ public class MeViews {
         String displayName = em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class).setParameter("username", user)
                 .getResultStream().findFirst().map(UserAccount::displayName).orElse(user);
         List<MeView.Binding> list = bindings.bindingsOf(user).stream()
-                .map(b -> new MeView.Binding(b.appId(), LogSafe.shortId(b.openId()),
+                .map(b -> new MeView.Binding(b.id(), b.appId(), LogSafe.shortId(b.openId()),
                         b.unionId() == null ? null : LogSafe.shortId(b.unionId()), b.nickname(), b.boundAt(), b.lastLoginAt()))
                 .toList();
         return Optional.of(new MeView(user, displayName,

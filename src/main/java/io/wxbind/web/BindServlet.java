@@ -5,6 +5,7 @@ import io.wxbind.auth.flow.BindTicket;
 import io.wxbind.auth.flow.BindTicketStore;
 import io.wxbind.auth.flow.BrowserBinding;
 import io.wxbind.auth.flow.FlowProblem;
+import io.wxbind.sms.SmsCodeService;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -33,6 +34,27 @@ public class BindServlet extends HttpServlet {
         sendForm(request, response, ticket, null, 200, valid.get().identity().nickname());
     }
 
+    private static boolean smsAvailable() {
+        var sms = CDI.current().select(SmsCodeService.class);
+        return sms.isResolvable() && sms.get().available();
+    }
+
+    /** The alternative proof: the phone number on the account and a code sent to it. */
+    private static String smsForm(HttpServletRequest request, String ticket) {
+        String ctx = request.getContextPath();
+        return "<div class=\"card\" id=\"sms-bind\" data-send-url=\"" + Html.esc(ctx + "/wechat/sms/send") + "\"><h2>Or use your phone</h2>"
+                + "<form method=\"post\" action=\"" + Html.esc(ctx + WeChatAuthenticationMechanism.BIND_PATH) + "\">"
+                + "<input type=\"hidden\" name=\"ticket\" value=\"" + Html.esc(ticket) + "\">"
+                + "<label for=\"phone\">Phone number on your account</label><input type=\"text\" id=\"phone\" name=\"phone\" "
+                + "autocomplete=\"tel\" inputmode=\"tel\" maxlength=\"32\" required>"
+                + "<p><button class=\"btn secondary\" type=\"button\" id=\"sms-send\">Send me a code</button> "
+                + "<span id=\"sms-status\" role=\"status\"></span></p>"
+                + "<label for=\"sms-code\">Code from the SMS</label><input type=\"text\" id=\"sms-code\" name=\"smsCode\" "
+                + "autocomplete=\"one-time-code\" inputmode=\"numeric\" maxlength=\"6\" required>"
+                + "<p><button class=\"btn\" type=\"submit\" id=\"sms-submit\">Verify and link WeChat</button></p></form></div>"
+                + "<script src=\"" + Html.esc(ctx + "/wechat/static/bind-sms.js") + "\"></script>";
+    }
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         FlowOutcomeRenderer.render(request, response);
@@ -54,6 +76,7 @@ public class BindServlet extends HttpServlet {
                         + "<label for=\"username\">Username</label><input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\" maxlength=\"64\" required>"
                         + "<label for=\"password\">Password</label><input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" maxlength=\"256\" required>"
                         + "<p><button class=\"btn\" type=\"submit\" id=\"bind-submit\">Log in and link WeChat</button></p></form>"
-                        + "<p class=\"muted\">This link works once, for 5 minutes, in this browser only.</p></div>");
+                        + "<p class=\"muted\">This link works once, for 5 minutes, in this browser only.</p></div>"
+                        + (smsAvailable() ? smsForm(request, ticket) : ""));
     }
 }

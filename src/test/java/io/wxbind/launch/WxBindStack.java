@@ -63,8 +63,12 @@ public final class WxBindStack implements AutoCloseable {
     public static WxBindStack start(String nodeName, Database database, int port, Map<String, String> overrides) {
         try {
             int chosenPort = port > 0 ? port : Ports.free();
+            // Bind links in chat replies point at this node (extra nodes keep their own callback URLs).
+            Map<String, String> config = new LinkedHashMap<>();
+            config.put("wechat.public-base-url", "http://localhost:" + chosenPort + "/wxbind");
+            config.putAll(overrides);
             PayaraNode node = PayaraNode.builder(nodeName).database(database).port(chosenPort).withSimulator(true)
-                    .config(appConfig("http://localhost:" + chosenPort, overrides)).start();
+                    .config(appConfig("http://localhost:" + chosenPort, config)).start();
             return new WxBindStack(database, node);
         } catch (RuntimeException e) {
             database.close();
@@ -150,6 +154,12 @@ public final class WxBindStack implements AutoCloseable {
         config.put("wechat.open-base-url", simulatorBase + "/wechat-sim/open");
         config.put("wechat.api-base-url", simulatorBase + "/wechat-sim/api");
         config.put("wechat.mp-base-url", simulatorBase + "/wechat-sim/mp");
+        // Push settings of the simulator's official account; compatible mode accepts all three modes.
+        config.put("wechat.push." + APP_ID + ".token", "wxbinddemotoken");
+        config.put("wechat.push." + APP_ID + ".aes-key", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG");
+        config.put("wechat.push." + APP_ID + ".mode", "compatible");
+        // The demo's SMS sender shows codes in the simulator's inbox (nothing is really sent).
+        config.put("wxbind.demo.sms-inbox-url", simulatorBase + "/wechat-sim/control/sms");
         config.putAll(overrides);
         return config;
     }

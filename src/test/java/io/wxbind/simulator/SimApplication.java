@@ -3,20 +3,28 @@ package io.wxbind.simulator;
 import io.wxbind.simulator.control.CallCountingFilter;
 import io.wxbind.simulator.control.ControlCallsResource;
 import io.wxbind.simulator.control.ControlFaultsResource;
+import io.wxbind.simulator.control.ControlInteractionsResource;
+import io.wxbind.simulator.control.ControlMessagesResource;
 import io.wxbind.simulator.control.ControlPeopleResource;
+import io.wxbind.simulator.control.ControlPushLogResource;
+import io.wxbind.simulator.control.ControlPushSettingsResource;
 import io.wxbind.simulator.control.ControlResource;
+import io.wxbind.simulator.control.ControlSmsResource;
 import io.wxbind.simulator.control.ControlTokenSettingsResource;
 import io.wxbind.simulator.control.ControlTokensResource;
 import io.wxbind.simulator.control.FaultInjectionFilter;
+import io.wxbind.simulator.message.CustomSendResource;
 import io.wxbind.simulator.mp.MpResource;
 import io.wxbind.simulator.oauth.OAuthAuthorizeResource;
 import io.wxbind.simulator.oauth.QrConnectResource;
 import io.wxbind.simulator.oauth.SnsResource;
+import io.wxbind.simulator.qr.QrCodeResource;
 import io.wxbind.simulator.token.ApiDomainIpResource;
 import io.wxbind.simulator.token.CgiBinResource;
 import io.wxbind.simulator.token.UserInfoResource;
 import io.wxbind.simulator.web.AvatarResource;
 import io.wxbind.simulator.web.ChooserResource;
+import io.wxbind.simulator.web.PhoneResource;
 import io.wxbind.simulator.web.SimExceptionMapper;
 import io.wxbind.simulator.web.StaticResource;
 import jakarta.ws.rs.ApplicationPath;
@@ -36,11 +44,13 @@ public class SimApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 OAuthAuthorizeResource.class, QrConnectResource.class, SnsResource.class, CgiBinResource.class,
-                UserInfoResource.class, ApiDomainIpResource.class,
+                UserInfoResource.class, ApiDomainIpResource.class, QrCodeResource.class, CustomSendResource.class,
                 MpResource.class,
                 ControlResource.class, ControlPeopleResource.class, ControlCallsResource.class,
                 ControlFaultsResource.class, ControlTokenSettingsResource.class, ControlTokensResource.class,
-                ChooserResource.class, StaticResource.class, AvatarResource.class,
+                ControlInteractionsResource.class, ControlPushLogResource.class, ControlPushSettingsResource.class,
+                ControlMessagesResource.class, ControlSmsResource.class,
+                ChooserResource.class, PhoneResource.class, StaticResource.class, AvatarResource.class,
                 CallCountingFilter.class, FaultInjectionFilter.class, SimExceptionMapper.class);
     }
 }

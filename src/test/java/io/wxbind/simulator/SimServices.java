@@ -4,12 +4,22 @@ import io.wxbind.simulator.config.SimApps;
 import io.wxbind.simulator.config.SimConfig;
 import io.wxbind.simulator.control.CallCounter;
 import io.wxbind.simulator.control.Faults;
+import io.wxbind.simulator.control.SmsInbox;
+import io.wxbind.simulator.message.CustomMessages;
+import io.wxbind.simulator.message.Inbox;
+import io.wxbind.simulator.message.ServiceWindows;
 import io.wxbind.simulator.oauth.AuthCodes;
 import io.wxbind.simulator.oauth.PendingAuthorizations;
 import io.wxbind.simulator.oauth.WebTokens;
 import io.wxbind.simulator.people.IdDerivation;
 import io.wxbind.simulator.people.SimPeople;
 import io.wxbind.simulator.people.Subscriptions;
+import io.wxbind.simulator.push.Interactions;
+import io.wxbind.simulator.push.PushLog;
+import io.wxbind.simulator.push.PushSender;
+import io.wxbind.simulator.push.PushTargets;
+import io.wxbind.simulator.push.RetryPolicy;
+import io.wxbind.simulator.qr.QrTickets;
 import io.wxbind.simulator.token.ServerTokenGuard;
 import io.wxbind.simulator.token.ServerTokens;
 import io.wxbind.simulator.token.StableTokens;
@@ -124,6 +134,67 @@ public class SimServices {
     @Singleton
     Faults faults() {
         return new Faults();
+    }
+
+    @Produces
+    @Singleton
+    QrTickets qrTickets(SimClock clock) {
+        return new QrTickets(clock);
+    }
+
+    @Produces
+    @Singleton
+    ServiceWindows serviceWindows(SimClock clock) {
+        return new ServiceWindows(clock);
+    }
+
+    @Produces
+    @Singleton
+    Inbox inbox(SimClock clock) {
+        return new Inbox(clock);
+    }
+
+    @Produces
+    @Singleton
+    CustomMessages customMessages(SimClock clock, SimPeople people, IdDerivation ids, Subscriptions subscriptions,
+            ServiceWindows windows, Inbox inbox) {
+        return new CustomMessages(clock, people, ids, subscriptions, windows, inbox);
+    }
+
+    @Produces
+    @Singleton
+    PushTargets pushTargets() {
+        return new PushTargets();
+    }
+
+    @Produces
+    @Singleton
+    PushLog pushLog() {
+        return new PushLog();
+    }
+
+    /**
+     * The push {@code timestamp} follows the wall clock, not the simulator clock: the developer
+     * server checks it against its own (unmoved) clock as replay protection. {@code CreateTime}
+     * inside the message stays on simulator time (see {@link Interactions}).
+     */
+    @Produces
+    @Singleton
+    PushSender pushSender() {
+        return new PushSender(Clock.systemUTC(), RetryPolicy.WECHAT);
+    }
+
+    @Produces
+    @Singleton
+    Interactions interactions(SimClock clock, SimApps apps, IdDerivation ids, Subscriptions subscriptions,
+            ServiceWindows windows, Inbox inbox, PushTargets targets, PushSender sender, PushLog log) {
+        return new Interactions(clock, apps, ids, subscriptions, windows, inbox, targets, sender, log);
+    }
+
+    @Produces
+    @Singleton
+    SmsInbox smsInbox(SimClock clock) {
+        return new SmsInbox(clock);
     }
 
     /** Loads the config at deployment (a bad file fails it) and logs what the simulator serves. */

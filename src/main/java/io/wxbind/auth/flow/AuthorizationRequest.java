@@ -39,6 +39,10 @@ public class AuthorizationRequest {
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
+    /** Set when the login was started from a message link: the callback's openid must be the link's. */
+    @Column(name = "link_ticket_hash", length = 64)
+    private String linkTicketHash;
+
     protected AuthorizationRequest() {
     }
 
@@ -80,6 +84,15 @@ public class AuthorizationRequest {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public String linkTicketHash() {
+        return linkTicketHash;
+    }
+
+    AuthorizationRequest forLink(String ticketHash) {
+        this.linkTicketHash = ticketHash;
+        return this;
     }
 
     public boolean isExpiredAt(Instant now) {

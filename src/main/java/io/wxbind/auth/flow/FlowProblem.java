@@ -33,6 +33,12 @@ public enum FlowProblem {
             "Binding links work once, in the browser that opened them, for 5 minutes. Please start signing in again."),
     TOO_MANY_ATTEMPTS(429, "Too many wrong passwords",
             "This binding link is no longer valid. Please start signing in again."),
+    LINK_INVALID(400, "This bind link has expired or was already used",
+            "A bind link works once, for 5 minutes. Tap the bind menu in the chat again for a new one."),
+    LINK_NOT_YOURS(403, "This bind link was sent to another WeChat user",
+            "Nothing was changed. Ask for your own link: tap the bind menu in the chat."),
+    QR_LOGIN_INVALID(400, "This QR login is no longer valid",
+            "A QR login works once, in the browser that showed the code, until the code expires. Please reload the login page."),
     BINDING_CONFLICT(409, "This WeChat account is already bound to another account",
             "Nothing was changed. Log in to that account, or remove the binding there first.");
 

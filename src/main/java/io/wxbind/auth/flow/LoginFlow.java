@@ -42,12 +42,17 @@ public class LoginFlow {
 
     /** Step 1. {@code returnTo} must already have passed the {@link ReturnUrlPolicy}. */
     public String start(HttpServletRequest request, HttpServletResponse response, String returnTo) {
+        return start(request, response, returnTo, null);
+    }
+
+    /** Step 1 for a message link: the callback must bring back the openid of the link ticket with this hash. */
+    public String start(HttpServletRequest request, HttpServletResponse response, String returnTo, String linkTicketHash) {
         String browserHash = BrowserBinding.ensure(request, response);
         String state = SecureTokens.alphanumeric(STATE_LENGTH);
         String redirectUri = callbackUrl(request);
         Instant now = clock.instant();
         requests.save(new AuthorizationRequest(state, browserHash, config.appId(), config.scope(), redirectUri, returnTo,
-                now, now.plus(config.stateTtl())));
+                now, now.plus(config.stateTtl())).forLink(linkTicketHash));
         LOG.fine(() -> "step 1: authorization started, scope " + config.scope());
         return AuthorizeUrlBuilder.build(config.openBaseUrl(), config.appId(), redirectUri, config.scope(), state);
     }

@@ -150,6 +150,99 @@ public final class SimControl {
         }
     }
 
+    // ---- QR scans, pushes, messages, push settings, SMS (the push simulator) ----
+
+    /** Waits for a push: one delivery plus up to 3 retries of 5 s each. */
+    private static final Duration PUSH_TIMEOUT = Duration.ofSeconds(60);
+
+    /** {@code person} scans the QR code of {@code ticket}: {@code {"event","deliveries","reply","status",...}}. */
+    public JsonObject scan(String ticket, String personId) {
+        return pushCall("POST", "/scan", Json.createObjectBuilder().add("ticket", ticket).add("person", personId).build());
+    }
+
+    /** A menu click of {@code key} (e.g. {@code BIND}) by a follower of {@code appId}. */
+    public JsonObject click(String appId, String personId, String key) {
+        return pushCall("POST", "/push", Json.createObjectBuilder().add("appid", appId).add("person", personId)
+                .add("msgType", "event").add("event", "CLICK").add("eventKey", key).build());
+    }
+
+    /** A text message from a follower of {@code appId} (it opens the 48-hour customer-service window). */
+    public JsonObject sendText(String appId, String personId, String content) {
+        return pushCall("POST", "/push", Json.createObjectBuilder().add("appid", appId).add("person", personId)
+                .add("msgType", "text").add("content", content).build());
+    }
+
+    /** Unfollows with an {@code unsubscribe} push. */
+    public JsonObject unfollow(String appId, String personId) {
+        return pushCall("POST", "/unfollow", Json.createObjectBuilder().add("appid", appId).add("person", personId).build());
+    }
+
+    /** Everything the person received from official accounts: {@code {"messages":[{"kind","text",...}],"windows":[...]}}. */
+    public JsonObject messages(String personId) {
+        return call("GET", "/people/" + personId + "/messages", null, 200);
+    }
+
+    /** The texts the person received, oldest first; {@code kind} passive, custom or notice (null = all). */
+    public java.util.List<String> messageTexts(String personId, String kind) {
+        return messages(personId).getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                .filter(m -> kind == null || kind.equals(m.getString("kind"))).map(m -> m.getString("text")).toList();
+    }
+
+    public void clearMessages(String personId) {
+        call("DELETE", "/people/" + personId + "/messages", null, 200);
+    }
+
+    /** The pushes sent to an app's server for a person, oldest first, with every delivery. */
+    public java.util.List<JsonObject> pushes(String appId, String personId) {
+        return call("GET", "/pushes?appid=" + appId + "&person=" + personId, null, 200).getJsonArray("pushes")
+                .getValuesAs(JsonObject.class);
+    }
+
+    /** {@code {"appid","originalId","url","urlSource","mode","timeoutMs"}} of an official account. */
+    public JsonObject pushSettings(String appId) {
+        return call("GET", "/apps/" + appId + "/push-settings", null, 200);
+    }
+
+    /** Changes any of {@code url}, {@code mode}, {@code timeoutMs}; returns the effective settings. */
+    public JsonObject updatePushSettings(String appId, JsonObject patch) {
+        return call("PUT", "/apps/" + appId + "/push-settings", patch, 200);
+    }
+
+    /** Back to the configured push URL and mode. */
+    public JsonObject restorePushSettings(String appId) {
+        return call("DELETE", "/apps/" + appId + "/push-settings", null, 200);
+    }
+
+    /** Records an SMS as sent (what the demo's SMS sender does). */
+    public JsonObject sendSms(String phone, String text) {
+        return call("POST", "/sms", Json.createObjectBuilder().add("phone", phone).add("text", text).build(), 201);
+    }
+
+    /** The SMS sent to {@code phone}, oldest first (the newest is last). */
+    public java.util.List<JsonObject> sms(String phone) {
+        return call("GET", "/sms?phone=" + java.net.URLEncoder.encode(phone, java.nio.charset.StandardCharsets.UTF_8),
+                null, 200).getJsonArray("messages").getValuesAs(JsonObject.class);
+    }
+
+    /** A push-sending control call: 200 expected, with time for WeChat's retries. */
+    private JsonObject pushCall(String method, String path, JsonObject body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(PUSH_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new AssertionError(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return Json.createReader(new StringReader(r.body())).readObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A simulated person and their ids as the simulator reports them. */
     public record SimPersonInfo(String id, JsonObject json) {
 

@@ -68,6 +68,7 @@ public final class TokenCluster implements AutoCloseable {
         cfg.put("wechat.token.check-interval-seconds", "1");
         cfg.put("wechat.token.read-cache-ms", "500");
         cfg.put("wxbind.node-name", name);
+        cfg.put("wechat.http-timeout-ms", "5000"); // a loaded machine must not turn a slow token answer into a retry
         return cfg;
     }
 

@@ -12,20 +12,23 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the properties file into a {@link SimConfig}. Keys: {@code app.<appid>.<field>},
- * {@code person.<id>.<field>}, {@code secret}. A section the file leaves out (no app keys, no
- * person keys, no secret) falls back to the built-in defaults. Unknown keys are errors, so typos
+ * {@code person.<id>.<field>}, {@code secret}. App push fields: {@code token}, {@code aes-key},
+ * {@code push-url}, {@code push-mode} (plain|compatible|aes), {@code original-id} ({@code gh_...}).
+ * A section the file leaves out (no app keys, no person keys, no secret) falls back to the
+ * built-in defaults. Unknown keys are errors, so typos
  * surface at deployment instead of as puzzling behaviour.
  */
 final class SimConfigParser {
 
     private static final Set<String> APP_FIELDS = Set.of("secret", "type", "name", "open-platform",
             "oauth-domain", "token", "aes-key", "push-url", "token-expires-in", "token-grace-seconds",
-            "token-daily-quota", "ip-allow-list");
+            "token-daily-quota", "ip-allow-list", "push-mode", "original-id");
     private static final Set<String> PERSON_FIELDS = Set.of("nickname", "avatar-url", "snapshot");
     private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}");
     private static final Pattern PUSH_TOKEN = Pattern.compile("[A-Za-z0-9]{3,32}");
     private static final Pattern AES_KEY = Pattern.compile("[A-Za-z0-9]{43}");
+    private static final Pattern ORIGINAL_ID = Pattern.compile("gh_[0-9a-f]{12}");
 
     private final List<String> problems = new ArrayList<>();
 
@@ -107,6 +110,8 @@ final class SimConfigParser {
         if (pushUrl != null && !isHttpUrl(pushUrl)) {
             problems.add(where + ".push-url must be an absolute http(s) URL");
         }
+        check(f.get("original-id"), ORIGINAL_ID, where + ".original-id must be gh_ and 12 hex digits");
+        PushMode pushMode = pushMode(f, where);
         IpAllowList ips = IpAllowList.none();
         try {
             ips = IpAllowList.parse(f.get("ip-allow-list"));
@@ -118,7 +123,23 @@ final class SimConfigParser {
                 blankToNull(f.get("token")), blankToNull(f.get("aes-key")), pushUrl,
                 number(f, "token-expires-in", SimApp.DEFAULT_TOKEN_EXPIRES_IN, 1, where),
                 number(f, "token-grace-seconds", SimApp.DEFAULT_TOKEN_GRACE_SECONDS, 0, where),
-                number(f, "token-daily-quota", SimApp.DEFAULT_TOKEN_DAILY_QUOTA, 1, where), ips);
+                number(f, "token-daily-quota", SimApp.DEFAULT_TOKEN_DAILY_QUOTA, 1, where), ips,
+                pushMode, blankToNull(f.get("original-id")));
+    }
+
+    /** {@code push-mode}: plain, compatible or aes; the encrypted modes need {@code aes-key}. */
+    private PushMode pushMode(Map<String, String> f, String where) {
+        String raw = blankToNull(f.get("push-mode"));
+        if (raw == null) {
+            return null;
+        }
+        PushMode mode = PushMode.fromKey(raw).orElse(null);
+        if (mode == null) {
+            problems.add(where + ".push-mode must be plain, compatible or aes");
+        } else if (mode.encrypted() && blankToNull(f.get("aes-key")) == null) {
+            problems.add(where + ".push-mode " + raw + " needs " + where + ".aes-key");
+        }
+        return mode;
     }
 
     private SimPerson person(String id, Map<String, String> f) {

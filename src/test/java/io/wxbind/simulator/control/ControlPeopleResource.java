@@ -4,6 +4,7 @@ import io.wxbind.simulator.SimClock;
 import io.wxbind.simulator.config.AppType;
 import io.wxbind.simulator.config.SimApp;
 import io.wxbind.simulator.config.SimConfig;
+import io.wxbind.simulator.message.ServiceWindows;
 import io.wxbind.simulator.people.IdDerivation;
 import io.wxbind.simulator.people.SimPeople;
 import io.wxbind.simulator.people.SimPerson;
@@ -47,6 +48,8 @@ public class ControlPeopleResource {
     Subscriptions subscriptions;
     @Inject
     SimClock clock;
+    @Inject
+    ServiceWindows windows;
     @Context
     UriInfo uriInfo;
 
@@ -98,7 +101,9 @@ public class ControlPeopleResource {
     @Path("{id}/follows/{appid}")
     public Response unfollow(@PathParam("id") String id, @PathParam("appid") String appId) {
         SimPerson person = person(id);
-        subscriptions.unsubscribe(officialAccount(appId).appId(), person.id());
+        String app = officialAccount(appId).appId();
+        subscriptions.unsubscribe(app, person.id());
+        windows.close(app, person.id()); // like an unsubscribe: the customer-service windows end
         return ControlJson.json(200, json(person));
     }
 

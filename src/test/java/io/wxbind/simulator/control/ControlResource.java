@@ -2,12 +2,19 @@ package io.wxbind.simulator.control;
 
 import io.wxbind.simulator.SimClock;
 import io.wxbind.simulator.config.SimApp;
+import io.wxbind.simulator.config.AppType;
 import io.wxbind.simulator.config.SimApps;
+import io.wxbind.simulator.message.CustomMessages;
+import io.wxbind.simulator.message.Inbox;
+import io.wxbind.simulator.message.ServiceWindows;
 import io.wxbind.simulator.oauth.AuthCodes;
 import io.wxbind.simulator.oauth.PendingAuthorizations;
 import io.wxbind.simulator.oauth.WebTokens;
 import io.wxbind.simulator.people.SimPeople;
 import io.wxbind.simulator.people.Subscriptions;
+import io.wxbind.simulator.push.PushLog;
+import io.wxbind.simulator.push.PushTargets;
+import io.wxbind.simulator.qr.QrTickets;
 import io.wxbind.simulator.token.ServerTokens;
 import io.wxbind.simulator.token.StableTokens;
 import io.wxbind.simulator.token.TokenLog;
@@ -27,10 +34,12 @@ import java.util.logging.Logger;
 
 /**
  * {@code /control}: {@code POST /reset} (codes, tokens, the token log, run-time token settings,
- * counters, faults, follows, clock offset and run-time people), {@code GET|POST /clock}
+ * counters, faults, follows, QR tickets, sending windows, received messages, push settings, the
+ * push log, SMS, clock offset and run-time people), {@code GET|POST /clock}
  * ({@code {"advanceSeconds":N}} moves simulator time forward, {@code {"offsetSeconds":N}} sets the
  * offset from real time outright, so a test can put the clock back where it found it),
- * {@code GET /apps} (apps with their effective token settings, without secret, token or AES key).
+ * {@code GET /apps} (apps with their effective token settings, without secret, token or AES key;
+ * official accounts also show {@code originalId} and {@code pushMode}).
  */
 @RequestScoped
 @Path("control")
@@ -62,6 +71,20 @@ public class ControlResource {
     CallCounter calls;
     @Inject
     Faults faults;
+    @Inject
+    QrTickets qrTickets;
+    @Inject
+    ServiceWindows windows;
+    @Inject
+    Inbox inbox;
+    @Inject
+    CustomMessages customMessages;
+    @Inject
+    PushTargets pushTargets;
+    @Inject
+    PushLog pushLog;
+    @Inject
+    SmsInbox sms;
 
     @POST
     @Path("reset")
@@ -76,6 +99,13 @@ public class ControlResource {
         tokenLog.clear(null);
         apps.reset();
         subscriptions.reset();
+        qrTickets.reset();
+        windows.reset();
+        inbox.reset();
+        customMessages.reset();
+        pushTargets.reset();
+        pushLog.reset();
+        sms.reset();
         people.reset();
         clock.reset();
         LOG.info("WeChat simulator reset");
@@ -116,6 +146,9 @@ public class ControlResource {
             addIfSet(json, "openPlatform", app.openPlatform());
             addIfSet(json, "oauthDomain", app.oauthDomain());
             addIfSet(json, "pushUrl", app.pushUrl());
+            if (app.type() == AppType.OFFICIAL) {
+                json.add("originalId", app.effectiveOriginalId()).add("pushMode", app.effectivePushMode().key());
+            }
             list.add(json.add("tokenExpiresIn", app.tokenExpiresIn())
                     .add("tokenGraceSeconds", app.tokenGraceSeconds())
                     .add("tokenDailyQuota", app.tokenDailyQuota())

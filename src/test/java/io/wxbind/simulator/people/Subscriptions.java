@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Who follows which official account. {@code cgi-bin/user/info} reads it; the control API (and
- * later the QR-scan flow) writes it. Follow state is per (appid, person), like WeChat's.
+ * Who follows which official account. {@code cgi-bin/user/info} and the customer-service window
+ * rules read it; the control API and the person's actions (QR scan, follow, unfollow) write it.
+ * Follow state is per (appid, person), like WeChat's.
  */
 public final class Subscriptions {
 

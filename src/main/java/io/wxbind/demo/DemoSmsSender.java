@@ -1,0 +1,58 @@
+package io.wxbind.demo;
+
+import io.wxbind.sms.SmsSender;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The demo's {@link SmsSender}: sends nothing. It prints each message on the console, clearly
+ * marked, and if {@code wxbind.demo.sms-inbox-url} is set (the simulator's
+ * {@code POST <sim>/control/sms}) drops it in the WeChat simulator's inbox, where the demo page
+ * and the tests read the code. WAR-only, like the whole demo package: in the classes jar there is
+ * no sender, so a portal without its own has no SMS binding rather than a fake one.
+ */
+@ApplicationScoped
+public class DemoSmsSender implements SmsSender {
+
+    private static final Logger LOG = Logger.getLogger(DemoSmsSender.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "wxbind.demo.sms-inbox-url")
+    Optional<String> inboxUrl;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Override
+    public void send(String phone, String text) {
+        // The demo shows the code on purpose; a real sender never logs the text.
+        LOG.info(() -> "[DEMO SMS, not sent] to " + phone + ": " + text);
+        inboxUrl.map(String::trim).filter(u -> !u.isEmpty()).ifPresent(url -> postToInbox(url, phone, text));
+    }
+
+    private void postToInbox(String url, String phone, String text) {
+        String body = Json.createObjectBuilder().add("phone", phone).add("text", text).build().toString();
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() / 100 != 2) {
+                LOG.warning(() -> "[DEMO SMS] simulator inbox " + url + " answered HTTP " + response.statusCode());
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warning(() -> "[DEMO SMS] simulator inbox " + url + " not reached: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.wxbind.qr;
+
+import io.wxbind.account.AccountBindingService;
+import io.wxbind.account.BindingResult;
+import io.wxbind.auth.flow.SecureTokens;
+import io.wxbind.auth.flow.WeChatIdentity;
+import io.wxbind.config.WeChatConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * QR scenes for binding (a logged-in user) and login (a desktop browser): creation through
+ * WeChat, and what a scan does. A scene completes once; the scanner gets a passive reply.
+ */
+@ApplicationScoped
+public class QrBindingService {
+
+    public static final String BIND_PREFIX = "bind:";
+    public static final String LOGIN_PREFIX = "login:";
+
+    @Inject
+    QrSceneStore scenes;
+
+    @Inject
+    QrCodeClient qr;
+
+    @Inject
+    AccountBindingService bindings;
+
+    @Inject
+    UnionIdLookup unionIds;
+
+    @Inject
+    WeChatConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "wechat.qr.ttl-seconds", defaultValue = "300")
+    long ttlSeconds;
+
+    /** A QR that binds whoever scans it to {@code accountName}. */
+    public QrScene createBind(String accountName) {
+        return create(QrScene.Purpose.BIND, BIND_PREFIX, accountName, null);
+    }
+
+    /** A QR that logs the browser with {@code browserHash} in as whoever (bound) scans it. */
+    public QrScene createLogin(String browserHash) {
+        return create(QrScene.Purpose.LOGIN, LOGIN_PREFIX, null, browserHash);
+    }
+
+    private QrScene create(QrScene.Purpose purpose, String prefix, String account, String browserHash) {
+        String sceneStr = prefix + SecureTokens.alphanumeric(40);
+        QrCodeClient.Created created = qr.createTemporary(config.appId(), sceneStr, Duration.ofSeconds(ttlSeconds));
+        Instant now = clock.instant();
+        QrScene scene = new QrScene(SecureTokens.alphanumeric(32), purpose, config.appId(), sceneStr, created.ticket(), account,
+                browserHash, now, now.plusSeconds(Math.min(ttlSeconds, created.expireSeconds())));
+        scenes.save(scene);
+        return scene;
+    }
+
+    /**
+     * A subscribe/SCAN push named {@code sceneStr}. @return the passive reply for the scanner, or
+     * empty when the scene is not one of ours (a portal's own permanent QR, say).
+     */
+    @Transactional
+    public Optional<String> onScan(String appId, String openId, String sceneStr) {
+        if (sceneStr == null || !(sceneStr.startsWith(BIND_PREFIX) || sceneStr.startsWith(LOGIN_PREFIX))) {
+            return Optional.empty();
+        }
+        QrScene scene = scenes.lockBySceneStr(sceneStr).filter(s -> s.appId().equals(appId)).orElse(null);
+        Instant now = clock.instant();
+        if (scene == null || scene.status() != QrScene.Status.PENDING || scene.isExpiredAt(now)) {
+            return Optional.of("This QR code has expired or was already used. Please refresh the page and scan the new code.");
+        }
+        return Optional.of(scene.purpose() == QrScene.Purpose.BIND ? bind(scene, openId, now) : confirmLogin(scene, openId, now));
+    }
+
+    private String bind(QrScene scene, String openId, Instant now) {
+        WeChatIdentity id = new WeChatIdentity(scene.appId(), openId, unionIds.of(scene.appId(), openId).orElse(null), null, null);
+        BindingResult result = bindings.bind(id, scene.accountName());
+        if (result instanceof BindingResult.Conflict) {
+            scene.complete(QrScene.Status.REFUSED, null, "This WeChat account is already bound to another account.", now);
+            return "This WeChat account is already bound to another account on this site; nothing was changed.";
+        }
+        scene.complete(QrScene.Status.BOUND, scene.accountName(), "Bound.", now);
+        return "Your WeChat is now bound to account " + scene.accountName() + ".";
+    }
+
+    private String confirmLogin(QrScene scene, String openId, Instant now) {
+        Optional<String> account = bindings.resolve(new WeChatIdentity(scene.appId(), openId,
+                unionIds.of(scene.appId(), openId).orElse(null), null, null));
+        if (account.isEmpty()) {
+            scene.complete(QrScene.Status.UNBOUND, null, "This WeChat is not bound to an account yet.", now);
+            return "This WeChat is not bound to an account yet. Open the site inside WeChat and log in once to bind it, "
+                    + "then scan again.";
+        }
+        scene.complete(QrScene.Status.CONFIRMED, account.get(), "Confirmed.", now);
+        return "You are logging in to the site on your computer as " + account.get() + ". If this was not you, change your password.";
+    }
+
+    /** Turns a confirmed login scene into a login, once, for the browser that asked. */
+    @Transactional
+    public Optional<String> consumeLogin(String id, String browserHash) {
+        Optional<QrScene> scene = scenes.lock(id);
+        if (scene.isEmpty() || scene.get().purpose() != QrScene.Purpose.LOGIN || scene.get().status() != QrScene.Status.CONFIRMED
+                || !SecureTokens.constantTimeEquals(scene.get().browserHash(), browserHash)
+                || scene.get().isExpiredAt(clock.instant())) {
+            return Optional.empty();
+        }
+        scene.get().complete(QrScene.Status.USED, scene.get().resultAccount(), "Logged in.", clock.instant());
+        return Optional.of(scene.get().resultAccount());
+    }
+}

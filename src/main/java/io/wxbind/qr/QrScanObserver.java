@@ -1,0 +1,28 @@
+package io.wxbind.qr;
+
+import io.wxbind.push.PushReceived;
+import io.wxbind.push.ScanEvent;
+import io.wxbind.push.SubscribeEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/** Binding is one observer of the push among others: scans of our scenes complete them. */
+@ApplicationScoped
+public class QrScanObserver {
+
+    @Inject
+    QrBindingService service;
+
+    void onPush(@Observes PushReceived push) {
+        String sceneKey = null;
+        if (push.event() instanceof SubscribeEvent s) {
+            sceneKey = s.sceneKey();
+        } else if (push.event() instanceof ScanEvent s) {
+            sceneKey = s.sceneKey();
+        }
+        if (sceneKey != null) {
+            service.onScan(push.event().appId(), push.event().openId(), sceneKey).ifPresent(push::replyText);
+        }
+    }
+}

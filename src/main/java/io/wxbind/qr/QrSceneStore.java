@@ -1,0 +1,37 @@
+package io.wxbind.qr;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+
+/** QR scenes in PostgreSQL; a scan locks its scene so that it completes once. */
+@ApplicationScoped
+@Transactional
+public class QrSceneStore {
+
+    @PersistenceContext(unitName = "wxbind")
+    EntityManager em;
+
+    public void save(QrScene scene) {
+        em.persist(scene);
+    }
+
+    public Optional<QrScene> find(String id) {
+        return id == null || id.length() > 64 ? Optional.empty() : Optional.ofNullable(em.find(QrScene.class, id));
+    }
+
+    /** The scene a scan names, locked for the current transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<QrScene> lockBySceneStr(String sceneStr) {
+        return em.createQuery("select s from QrScene s where s.sceneStr = :s", QrScene.class).setParameter("s", sceneStr)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<QrScene> lock(String id) {
+        return Optional.ofNullable(em.find(QrScene.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+}

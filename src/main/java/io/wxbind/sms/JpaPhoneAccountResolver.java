@@ -1,0 +1,34 @@
+package io.wxbind.sms;
+
+import io.wxbind.account.UserAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Default {@link PhoneAccountResolver}: WxBind's own {@link UserAccount}s. Accounts created
+ * before numbers were normalised may hold the bare 11-digit mainland form, so both are looked
+ * up; a number that matches two accounts matches none (it proves nothing).
+ */
+@ApplicationScoped
+public class JpaPhoneAccountResolver implements PhoneAccountResolver {
+
+    private static final Logger LOG = Logger.getLogger(JpaPhoneAccountResolver.class.getName());
+
+    @PersistenceContext(unitName = "wxbind")
+    EntityManager em;
+
+    @Override
+    public Optional<String> accountFor(String phone) {
+        List<String> names = em.createQuery("select a.username from UserAccount a where a.phone in :phones", String.class)
+                .setParameter("phones", PhoneNumbers.storedForms(phone)).setMaxResults(2).getResultList();
+        if (names.size() > 1) {
+            LOG.warning(() -> "phone " + PhoneNumbers.masked(phone) + " is on several accounts: SMS login refused for it");
+            return Optional.empty();
+        }
+        return names.stream().findFirst();
+    }
+}

@@ -1,0 +1,108 @@
+package io.wxbind.web;
+
+import io.wxbind.auth.WeChatAuthenticationMechanism;
+import io.wxbind.auth.flow.BrowserBinding;
+import io.wxbind.auth.flow.FlowProblem;
+import io.wxbind.auth.flow.ReturnUrlPolicy;
+import io.wxbind.config.WeChatConfig;
+import io.wxbind.qr.QrBindingService;
+import io.wxbind.qr.QrCodeClient;
+import io.wxbind.qr.QrScene;
+import io.wxbind.qr.QrSceneStore;
+import io.wxbind.wechat.WeChatApiException;
+import io.wxbind.wechat.WeChatUnavailableException;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * QR login for a desktop browser that is not logged in: the page shows a login QR bound to
+ * this browser and waits; {@code status} tells only this browser what became of it; the final
+ * step ({@code complete}) is done by the mechanism.
+ */
+@WebServlet({QrLoginServlet.PAGE, QrLoginServlet.STATUS, WeChatAuthenticationMechanism.QR_LOGIN_COMPLETE_PATH})
+public class QrLoginServlet extends HttpServlet {
+
+    static final String PAGE = "/wechat/qr-login";
+    static final String STATUS = "/wechat/qr-login/status";
+
+    @Inject
+    QrBindingService service;
+
+    @Inject
+    QrSceneStore scenes;
+
+    @Inject
+    QrCodeClient qr;
+
+    @Inject
+    WeChatConfig config;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getServletPath();
+        if (path.equals(STATUS)) {
+            status(request, response);
+        } else if (path.equals(PAGE)) {
+            page(request, response);
+        } else {
+            FlowOutcomeRenderer.render(request, response);
+        }
+    }
+
+    private void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String home = request.getContextPath() + "/";
+        Optional<String> returnTo = new ReturnUrlPolicy(config.returnUrlOrigins())
+                .check(request.getParameter(WeChatAuthenticationMechanism.RETURN_TO), home);
+        if (returnTo.isEmpty()) {
+            ProblemPage.send(request, response, FlowProblem.BAD_RETURN_URL, null);
+            return;
+        }
+        QrScene scene;
+        try {
+            scene = service.createLogin(BrowserBinding.ensure(request, response));
+        } catch (WeChatApiException | WeChatUnavailableException e) {
+            ProblemPage.send(request, response, FlowProblem.WECHAT_UNAVAILABLE, returnTo.get());
+            return;
+        }
+        String ctx = request.getContextPath();
+        String complete = ctx + WeChatAuthenticationMechanism.QR_LOGIN_COMPLETE_PATH + "?id=" + scene.id() + "&"
+                + WeChatAuthenticationMechanism.RETURN_TO + "=" + Html.url(returnTo.get());
+        Html.send(response, 200, "Log in by scanning with WeChat",
+                "<div class=\"card\" id=\"qr-login\" data-status-url=\"" + Html.esc(ctx + STATUS + "?id=" + scene.id())
+                        + "\" data-complete-url=\"" + Html.esc(complete) + "\"><p>Open WeChat on your phone and scan this code. "
+                        + "Your WeChat must already be bound to your account.</p>"
+                        + "<img id=\"qr-image\" width=\"220\" height=\"220\" alt=\"QR code to scan with WeChat\" src=\""
+                        + Html.esc(qr.imageUrl(scene.ticket())) + "\"><p id=\"qr-status\" role=\"status\" data-status=\"pending\">"
+                        + "Waiting for the scan…</p></div>"
+                        + "<script src=\"" + Html.esc(ctx + "/wechat/static/qr-login.js") + "\"></script>");
+    }
+
+    /** JSON for this browser's scene only: anyone else learns nothing (404). */
+    private void status(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<String> browser = BrowserBinding.hash(request);
+        Optional<QrScene> scene = scenes.find(request.getParameter("id"))
+                .filter(s -> s.purpose() == QrScene.Purpose.LOGIN)
+                .filter(s -> browser.isPresent() && io.wxbind.auth.flow.SecureTokens.constantTimeEquals(s.browserHash(), browser.get()));
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        if (scene.isEmpty()) {
+            response.setStatus(404);
+            response.getOutputStream().write("{\"error\":\"not_found\",\"message\":\"No such QR login in this browser.\"}"
+                    .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        QrScene s = scene.get();
+        String status = s.status() == QrScene.Status.PENDING && s.isExpiredAt(Instant.now()) ? "expired"
+                : s.status().name().toLowerCase(java.util.Locale.ROOT);
+        response.getOutputStream().write(("{\"status\":\"" + status + "\",\"message\":\"" + Html.esc(String.valueOf(s.message()))
+                + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,65 @@
+// Demo portal: remove a binding, and bind another WeChat by scanning a QR code. The page learns
+// the outcome from Server-Sent Events; if those fail it polls the status URL.
+(function () {
+  'use strict';
+
+  document.querySelectorAll('[data-unbind]').forEach(function (button) {
+    button.addEventListener('click', function () {
+      fetch(button.getAttribute('data-unbind'), { method: 'DELETE', credentials: 'same-origin' })
+        .then(function (r) { if (r.ok) { location.reload(); } else { alert('Could not remove the binding.'); } });
+    });
+  });
+
+  var start = document.getElementById('qr-bind-start');
+  if (!start) { return; }
+  var box = document.getElementById('qr-bind');
+  var image = document.getElementById('qr-image');
+  var status = document.getElementById('qr-status');
+
+  function show(view) {
+    status.setAttribute('data-status', view.status);
+    var text = {
+      pending: 'Scan this code with WeChat.',
+      bound: 'Bound! Your WeChat is now linked to ' + view.account + '.',
+      refused: view.message || 'This WeChat is already bound to another account.',
+      expired: 'The code has expired. Create a new one.'
+    }[view.status] || view.status;
+    status.textContent = text;
+    if (view.status !== 'pending') { image.style.opacity = '0.25'; }
+  }
+
+  function poll(url) {
+    var timer = setInterval(function () {
+      fetch(url, { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(function (view) {
+        show(view);
+        if (view.status !== 'pending') { clearInterval(timer); }
+      });
+    }, 1500);
+  }
+
+  start.addEventListener('click', function () {
+    start.disabled = true;
+    fetch(start.getAttribute('data-create'), { method: 'POST', credentials: 'same-origin' })
+      .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
+      .then(function (res) {
+        start.disabled = false;
+        if (!res.ok) { status.textContent = res.body.message || 'Could not create a QR code.'; return; }
+        box.hidden = false;
+        image.src = res.body.imageUrl;
+        image.style.opacity = '1';
+        image.setAttribute('data-ticket-url', res.body.imageUrl);
+        show({ status: 'pending' });
+        if (window.EventSource) {
+          var events = new EventSource(res.body.eventsUrl);
+          events.addEventListener('status', function (e) {
+            var view = JSON.parse(e.data);
+            show(view);
+            if (view.status !== 'pending') { events.close(); }
+          });
+          events.onerror = function () { events.close(); if (status.getAttribute('data-status') === 'pending') { poll(res.body.statusUrl); } };
+        } else {
+          poll(res.body.statusUrl);
+        }
+      });
+  });
+})();
