@@ -33,12 +33,16 @@ public class AccessTokenProvider {
     Clock clock;
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** The last token WeChat rejected, per app: a slow reader must not put it back into the cache. */
+    private final Map<String, String> rejected = new ConcurrentHashMap<>();
 
     public String get(String appId) {
         ServerTokenConfig.App app = app(appId);
         Instant now = clock.instant();
         Cached cached = cache.get(appId);
-        if (cached != null && cached.state().usableAt(now) && now.isBefore(cached.readAt().plus(config.readCache()))) {
+        String bad = rejected.get(appId);
+        if (cached != null && cached.state().usableAt(now) && now.isBefore(cached.readAt().plus(config.readCache()))
+                && !cached.state().accessToken().equals(bad)) {
             return cached.state().accessToken();
         }
         TokenState state = store.read(appId).filter(s -> s.usableAt(now))
@@ -57,6 +61,7 @@ public class AccessTokenProvider {
      */
     public void reportInvalid(String appId, String badToken) {
         ServerTokenConfig.App app = app(appId);
+        rejected.put(appId, badToken);
         cache.remove(appId);
         if (store.retire(appId, badToken, clock.instant())) {
             refresh.refreshIfNeeded(app, TokenState.READER_SAFETY, badToken);

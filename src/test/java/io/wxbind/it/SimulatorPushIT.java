@@ -384,7 +384,9 @@ class SimulatorPushIT {
             driver.findElement(By.id("choose-" + person.id())).click(); // no one chosen yet: the chooser, then back
             assertEquals(ticket, driver.findElement(By.id("ticket")).getAttribute("value"));
             driver.findElement(By.id("scan")).click();
+            // The page navigates after each action: an element found just before may go stale.
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
             wait.until(d -> "delivered".equals(d.findElement(By.id("result")).getAttribute("data-status")));
             assertTrue(driver.findElement(By.id("messages")).getText().contains("Scanned, welcome"));
 
