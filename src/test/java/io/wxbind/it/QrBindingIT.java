@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -132,13 +131,30 @@ class QrBindingIT {
         assertEquals("bob", boundAccount(APP_ID, scanner.openIdFor(APP_ID)));
     }
 
-    /** Reads the SSE stream to its end (the server closes it after the final status). */
-    private static CompletableFuture<String> sse(Started s, String eventsUrl) {
+    /**
+     * Opens the SSE stream and waits until it is connected (so the scan happens while the page
+     * listens), then reads it to its end: the server closes it after the final status.
+     */
+    private static CompletableFuture<String> sse(Started s, String eventsUrl) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(s.owner().cookies()).build();
         HttpRequest req = HttpRequest.newBuilder(URI.create(s.app()).resolve(eventsUrl)).header("Accept", "text/event-stream")
                 .timeout(Duration.ofSeconds(30)).build();
-        return http.sendAsync(req, HttpResponse.BodyHandlers.ofLines())
-                .thenApply(r -> r.body().collect(Collectors.joining("\n")));
+        HttpResponse<java.util.stream.Stream<String>> connected = http.sendAsync(req, HttpResponse.BodyHandlers.ofLines())
+                .get(15, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, connected.statusCode());
+        java.util.Iterator<String> lines = connected.body().iterator();
+        StringBuilder seen = new StringBuilder();
+        while (lines.hasNext()) {
+            String line = lines.next();
+            seen.append(line).append('\n');
+            if (line.contains("\"status\":\"pending\"")) {
+                break; // the page has its first status: now let the scan happen
+            }
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            lines.forEachRemaining(l -> seen.append(l).append('\n'));
+            return seen.toString();
+        });
     }
 
     private static String messages(SimControl.SimPersonInfo person) {

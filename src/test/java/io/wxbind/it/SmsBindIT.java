@@ -35,10 +35,11 @@ class SmsBindIT {
         String ticket = ticketFromBindPage(page);
         assertTrue(page.last().body().contains("id=\"sms-bind\""), "the bind page offers SMS");
 
+        int before = inbox().size();
         WeChatBrowser.Page sent = b.post(app + "wechat/sms/send", Map.of("ticket", ticket, "phone", "138 0000 0002"));
         assertEquals(200, sent.status(), sent.body());
         assertTrue(sent.body().contains("\"sent\":true"), sent.body());
-        String code = latestCode();
+        String code = newCode(before);
 
         WeChatBrowser.Page wrong = b.post(app + "wechat/bind", Map.of("ticket", ticket, "phone", BOB_PHONE,
                 "smsCode", code.equals("000000") ? "111111" : "000000"));
@@ -55,12 +56,21 @@ class SmsBindIT {
         assertEquals(400, again.status(), "the ticket is used up: no SMS relay " + again.body());
     }
 
-    private static String latestCode() {
-        JsonObject inbox = control("GET", "/sms?phone=" + java.net.URLEncoder.encode(BOB_PHONE, java.nio.charset.StandardCharsets.UTF_8), null);
-        List<JsonObject> messages = inbox.getJsonArray("messages").getValuesAs(JsonObject.class);
-        assertTrue(!messages.isEmpty(), "no SMS in the simulator inbox: " + inbox);
+    /** The SMS goes out after the answer (same timing for unknown phones): poll the inbox briefly. */
+    private static String newCode(int before) {
+        List<JsonObject> messages = inbox();
+        for (int i = 0; i < 50 && messages.size() <= before; i++) {
+            io.wxbind.it.support.CheckLoad.sleep(java.time.Duration.ofMillis(100));
+            messages = inbox();
+        }
+        assertTrue(messages.size() > before, "no new SMS in the simulator inbox: " + messages);
         Matcher m = Pattern.compile("\\b(\\d{6})\\b").matcher(messages.get(messages.size() - 1).getString("text"));
         assertTrue(m.find(), messages.toString());
         return m.group(1);
+    }
+
+    private static List<JsonObject> inbox() {
+        return control("GET", "/sms?phone=" + java.net.URLEncoder.encode(BOB_PHONE, java.nio.charset.StandardCharsets.UTF_8), null)
+                .getJsonArray("messages").getValuesAs(JsonObject.class);
     }
 }
