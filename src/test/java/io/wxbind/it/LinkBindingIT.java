@@ -41,9 +41,16 @@ class LinkBindingIT {
         return m.group(1);
     }
 
-    @Test
-    void menuClickWhenOpenedByThatPersonThenBindPageAndBound() {
-        SimControl.SimPersonInfo p = sim().newPerson("Link Owner");
+    @org.junit.jupiter.api.AfterEach
+    void restorePushSettings() {
+        control("DELETE", "/apps/" + APP_ID + "/push-settings", null);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"plain", "compatible", "aes"})
+    void menuClickWhenOpenedByThatPersonThenBindPageAndBound(String mode) {
+        control("PUT", "/apps/" + APP_ID + "/push-settings", Json.createObjectBuilder().add("mode", mode).build());
+        SimControl.SimPersonInfo p = sim().newPerson("Link Owner " + mode);
         String link = askForLink(p, false);
         WeChatBrowser b = new WeChatBrowser(p.id());
         WeChatBrowser.Chain chain = b.open(link);

@@ -41,8 +41,16 @@ class QrLoginIT {
         return m.group(1);
     }
 
-    @Test
-    void scanWhenBoundThenThatDesktopBrowserIsLoggedInOnce() {
+    @org.junit.jupiter.api.AfterEach
+    void restorePushSettings() {
+        control("DELETE", "/apps/" + io.wxbind.it.support.ItSupport.APP_ID + "/push-settings", null);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"plain", "compatible", "aes"})
+    void scanWhenBoundThenThatDesktopBrowserIsLoggedInOnce(String mode) {
+        control("PUT", "/apps/" + io.wxbind.it.support.ItSupport.APP_ID + "/push-settings",
+                Json.createObjectBuilder().add("mode", mode).build());
         SimControl.SimPersonInfo p = bindNewPerson("bob", "bob-password");
         LoginPage login = open();
         assertTrue(login.desktop().get(login.statusUrl()).body().contains("\"status\":\"pending\""));
