@@ -67,6 +67,17 @@ public class AccountBindingService {
         return Optional.of(byUnionId.accountName());
     }
 
+    /**
+     * Adds a unionid learnt later (e.g. from {@code cgi-bin/user/info} after a QR scan) to the
+     * openid's binding, and links it to the same account unless it is already someone else's.
+     */
+    public void attachUnionId(String appId, String openId, String unionId) {
+        findOpenId(appId, openId).filter(b -> b.unionId() == null).ifPresent(b -> {
+            b.attachUnionId(unionId);
+            insertUnionId(unionId, b.accountName());
+        });
+    }
+
     /** Who an openid is bound to, without recording a login. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> accountOf(String appId, String openId) {

@@ -91,6 +91,12 @@ public class WeChatOpenId {
         return lastLoginAt;
     }
 
+    void attachUnionId(String known) {
+        if (unionId == null) {
+            unionId = known;
+        }
+    }
+
     void loggedInAt(Instant when, String knownUnionId) {
         lastLoginAt = when;
         if (unionId == null && knownUnionId != null) {

@@ -84,19 +84,21 @@ public class QrBindingService {
     }
 
     private String bind(QrScene scene, String openId, Instant now) {
-        WeChatIdentity id = new WeChatIdentity(scene.appId(), openId, unionIds.of(scene.appId(), openId).orElse(null), null, null);
-        BindingResult result = bindings.bind(id, scene.accountName());
+        BindingResult result = bindings.bind(new WeChatIdentity(scene.appId(), openId, null, null, null), scene.accountName());
         if (result instanceof BindingResult.Conflict) {
             scene.complete(QrScene.Status.REFUSED, null, "This WeChat account is already bound to another account.", now);
             return "This WeChat account is already bound to another account on this site; nothing was changed.";
         }
         scene.complete(QrScene.Status.BOUND, scene.accountName(), "Bound.", now);
+        unionIds.attachLater(scene.appId(), openId);
         return "Your WeChat is now bound to account " + scene.accountName() + ".";
     }
 
     private String confirmLogin(QrScene scene, String openId, Instant now) {
-        Optional<String> account = bindings.resolve(new WeChatIdentity(scene.appId(), openId,
-                unionIds.of(scene.appId(), openId).orElse(null), null, null));
+        // The openid first; only an unbound one costs a user/info call (a unionid bound via another app).
+        Optional<String> account = bindings.resolve(new WeChatIdentity(scene.appId(), openId, null, null, null))
+                .or(() -> unionIds.of(scene.appId(), openId)
+                        .flatMap(union -> bindings.resolve(new WeChatIdentity(scene.appId(), openId, union, null, null))));
         if (account.isEmpty()) {
             scene.complete(QrScene.Status.UNBOUND, null, "This WeChat is not bound to an account yet.", now);
             return "This WeChat is not bound to an account yet. Open the site inside WeChat and log in once to bind it, "

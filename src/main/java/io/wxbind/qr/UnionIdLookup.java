@@ -1,20 +1,59 @@
 package io.wxbind.qr;
 
+import io.wxbind.account.AccountBindingService;
 import io.wxbind.token.WeChatServerApi;
 import io.wxbind.wechat.WeChatApiException;
 import io.wxbind.wechat.WeChatUnavailableException;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
  * A push carries only the openid (§9); {@code cgi-bin/user/info} adds the unionid when the
- * account belongs to an open platform. Best effort: a binding does not wait on it.
+ * account belongs to an open platform. Best effort: a binding made in a push does not wait on it.
  */
 @ApplicationScoped
 public class UnionIdLookup {
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    AccountBindingService bindings;
+
+    /**
+     * After a binding made inside a push: once that transaction has committed, looks the unionid
+     * up off the push thread (the push must be answered within 5 s whatever user/info does).
+     */
+    public void attachLater(String appId, String openId) {
+        Runnable task = () -> executor.execute(() -> of(appId, openId).ifPresent(u -> bindings.attachUnionId(appId, openId, u)));
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            task.run();
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    task.run();
+                }
+            }
+        });
+    }
 
     private static final Logger LOG = Logger.getLogger(UnionIdLookup.class.getName());
 

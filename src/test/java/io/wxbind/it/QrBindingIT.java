@@ -76,6 +76,26 @@ class QrBindingIT {
         WeChatBrowser.Page status = s.owner().get(s.app() + "api/wechat/qr-bindings/" + s.qr().getString("id"));
         assertTrue(status.body().contains("\"status\":\"bound\""), status.body());
         assertTrue(messages(scanner).contains("bound to account bob"), "the scanner was told in WeChat");
+        assertEquals(scanner.unionIdFor(ItSupport.OPEN_PLATFORM), eventuallyUnionId(scanner.openIdFor(APP_ID)),
+                "the unionid from user/info is attached after the push was answered");
+    }
+
+    private static String eventuallyUnionId(String openId) throws Exception {
+        String union = null;
+        for (int i = 0; i < 50 && union == null; i++) {
+            try (var c = stack().database().connect();
+                 var ps = c.prepareStatement("select union_id from wxbind_wechat_openid where app_id = ? and open_id = ?")) {
+                ps.setString(1, APP_ID);
+                ps.setString(2, openId);
+                try (var rs = ps.executeQuery()) {
+                    union = rs.next() ? rs.getString(1) : null;
+                }
+            }
+            if (union == null) {
+                Thread.sleep(100);
+            }
+        }
+        return union;
     }
 
     @Test
