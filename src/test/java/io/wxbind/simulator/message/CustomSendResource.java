@@ -4,7 +4,6 @@ import io.wxbind.simulator.config.AppType;
 import io.wxbind.simulator.token.ServerTokenGuard;
 import io.wxbind.simulator.web.QueryParams;
 import io.wxbind.simulator.web.SimJson;
-import io.wxbind.simulator.web.WeChatErrors;
 import io.wxbind.simulator.web.WeChatResponses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -45,17 +44,13 @@ public class CustomSendResource {
         ServerTokenGuard.Access access = guard.check(q.get("access_token"), Set.of(AppType.OFFICIAL),
                 request.getRemoteAddr());
         if (!access.ok()) {
-            return access.errcode() == 40164
-                    ? WeChatResponses.error(200, 40164, WeChatErrors.ipNotInWhitelist(request.getRemoteAddr()))
-                    : WeChatResponses.error(access.errcode());
+            return ServerTokenGuard.refusal(access, request.getRemoteAddr());
         }
-        if (body == null || body.isBlank()) {
-            return WeChatResponses.error(44002);
+        SimJson.Body parsedBody = SimJson.body(body);
+        if (parsedBody.error() != null) {
+            return parsedBody.error();
         }
-        JsonObject json = SimJson.parseObject(body);
-        if (json == null) {
-            return WeChatResponses.error(47001);
-        }
+        JsonObject json = parsedBody.json();
         CustomMessage.Parsed parsed = CustomMessage.parse(json);
         if (!parsed.ok()) {
             return WeChatResponses.error(parsed.errcode());

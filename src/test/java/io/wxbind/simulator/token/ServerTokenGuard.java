@@ -3,6 +3,9 @@ package io.wxbind.simulator.token;
 import io.wxbind.simulator.config.AppType;
 import io.wxbind.simulator.config.SimApp;
 import io.wxbind.simulator.config.SimApps;
+import io.wxbind.simulator.web.WeChatErrors;
+import io.wxbind.simulator.web.WeChatResponses;
+import jakarta.ws.rs.core.Response;
 import java.util.Set;
 
 /**
@@ -30,6 +33,13 @@ public final class ServerTokenGuard {
     public ServerTokenGuard(ServerTokens tokens, SimApps apps) {
         this.tokens = tokens;
         this.apps = apps;
+    }
+
+    /** WeChat's answer to a refused access: 40164 names the caller's address, as WeChat does. */
+    public static Response refusal(Access access, String remoteAddress) {
+        return access.errcode() == 40164
+                ? WeChatResponses.error(200, 40164, WeChatErrors.ipNotInWhitelist(remoteAddress))
+                : WeChatResponses.error(access.errcode());
     }
 
     public Access check(String accessToken, Set<AppType> servedKinds, String remoteAddress) {

@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 
 /** Lenient JSON-P reading: garbage in gives null, never an exception that could become a 500. */
@@ -15,6 +16,18 @@ public final class SimJson {
     }
 
     /** The JSON object in {@code text}, or null when it is not one. */
+    /** A POST body as WeChat reads it: the JSON object, or the errcode answer (44002 empty, 47001 not an object). */
+    public record Body(JsonObject json, Response error) {
+    }
+
+    public static Body body(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return new Body(null, WeChatResponses.error(44002));
+        }
+        JsonObject json = parseObject(raw);
+        return json == null ? new Body(null, WeChatResponses.error(47001)) : new Body(json, null);
+    }
+
     public static JsonObject parseObject(String text) {
         if (text == null) {
             return null;
