@@ -32,6 +32,9 @@ public class QrSceneStore {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<QrScene> lock(String id) {
+        if (id == null || id.length() > 64) {
+            return Optional.empty(); // a missing or forged id is just "no such scene", never an error
+        }
         return Optional.ofNullable(em.find(QrScene.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 }

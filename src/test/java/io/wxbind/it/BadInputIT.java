@@ -33,6 +33,9 @@ class BadInputIT {
         assertProblemPage(b.post(app + "wechat/bind", Map.of("ticket", "A".repeat(43), "username", "x".repeat(10_000), "password", "p")),
                 400, "ticket_invalid");
         assertProblemPage(b.get(app + "wechat/login?returnTo=%2F" + "a".repeat(2100)), 400, "bad_return_url");
+        assertProblemPage(b.get(app + "wechat/qr-login/complete"), 400, "qr_login_invalid");
+        assertProblemPage(b.get(app + "wechat/qr-login/complete?id=" + "x".repeat(500)), 400, "qr_login_invalid");
+        assertEquals(404, b.get(app + "wechat/qr-login/status").status());
     }
 
     @Test
