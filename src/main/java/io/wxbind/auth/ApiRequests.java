@@ -6,7 +6,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** API callers get a 401 JSON body instead of a redirect to WeChat they could not follow. */
+/**
+ * API callers get a 401 JSON body instead of a redirect to WeChat they could not follow, with
+ * the {@code WWW-Authenticate} challenge of RFC 6750 (§3) so a client knows bearer tokens work here.
+ */
 final class ApiRequests {
 
     private static final String UNAUTHORIZED_BODY =
@@ -22,11 +25,23 @@ final class ApiRequests {
     }
 
     static AuthenticationStatus unauthorized(HttpServletResponse response) {
+        return send(response, "Bearer", UNAUTHORIZED_BODY);
+    }
+
+    /** A bearer token that is malformed, unknown, expired or revoked; {@code message} is one of our own sentences. */
+    static AuthenticationStatus invalidToken(HttpServletResponse response, String message) {
+        return send(response, "Bearer error=\"invalid_token\"",
+                "{\"error\":\"invalid_token\",\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+    }
+
+    private static AuthenticationStatus send(HttpServletResponse response, String challenge, String body) {
         try {
             response.setStatus(401);
+            response.setHeader("WWW-Authenticate", challenge);
+            response.setHeader("Cache-Control", "no-store");
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
-            response.getOutputStream().write(UNAUTHORIZED_BODY.getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // the client went away; nothing to tell it
         }

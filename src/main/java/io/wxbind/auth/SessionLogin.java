@@ -10,6 +10,8 @@ import java.util.Set;
 /**
  * What the mechanism records in the HTTP session at login, for pages and {@code /api/me}:
  * the container knows the caller and roles but not how they logged in or their group list.
+ * A request authenticated by a bearer token gets one too ({@link LoginMethod#API_TOKEN}), kept
+ * on that request only ({@link #attachTo}), never in a session.
  */
 public record SessionLogin(String caller, Set<String> groups, LoginMethod method, Instant at) implements Serializable {
 
@@ -19,19 +21,28 @@ public record SessionLogin(String caller, Set<String> groups, LoginMethod method
         request.getSession(true).setAttribute(ATTRIBUTE, this);
     }
 
+    /** For this request only (a bearer token): creates no session, and wins over one the request may also carry. */
+    public void attachTo(HttpServletRequest request) {
+        request.setAttribute(ATTRIBUTE, this);
+    }
+
     /** What this session's login recorded, if any; the mechanism restores the caller from it. */
     public static Optional<SessionLogin> stored(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         return session == null ? Optional.empty() : Optional.ofNullable((SessionLogin) session.getAttribute(ATTRIBUTE));
     }
 
-    /** Only when it belongs to the caller the container currently knows. */
+    /** Only when it belongs to the caller the container currently knows; this request's own login first. */
     public static Optional<SessionLogin> of(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session == null || request.getUserPrincipal() == null) {
+        if (request.getUserPrincipal() == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable((SessionLogin) session.getAttribute(ATTRIBUTE))
-                .filter(l -> l.caller().equals(request.getUserPrincipal().getName()));
+        String caller = request.getUserPrincipal().getName();
+        if (request.getAttribute(ATTRIBUTE) instanceof SessionLogin onRequest) {
+            return Optional.of(onRequest).filter(l -> l.caller().equals(caller));
+        }
+        HttpSession session = request.getSession(false);
+        return session == null ? Optional.empty()
+                : Optional.ofNullable((SessionLogin) session.getAttribute(ATTRIBUTE)).filter(l -> l.caller().equals(caller));
     }
 }

@@ -48,7 +48,8 @@ import java.util.logging.Logger;
  * </pre>
  *
  * Also entered from a chat bind link (step 1 remembering a link ticket whose openid the
- * callback must match) and a confirmed QR login ({@link LinkAndQrSteps}).
+ * callback must match) and a confirmed QR login ({@link LinkAndQrSteps}). A request with
+ * {@code Authorization: Bearer} is decided by its API token alone ({@link BearerStep}), before anything else.
  * This class only decides; {@code io.wxbind.web} servlets draw the pages from the
  * {@link FlowOutcome} it leaves on the request. A second visit by a bound user shows no page.
  * The session is restored from {@link SessionLogin} on each request (caller and groups) rather
@@ -85,9 +86,15 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     LinkAndQrSteps linkAndQr;
 
+    @Inject
+    BearerStep bearer;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
+        if (BearerStep.applies(request)) {
+            return bearer.authenticate(request, response, context);
+        }
         Optional<SessionLogin> session = SessionLogin.stored(request);
         if (session.isPresent()) {
             return context.notifyContainerAboutLogin(session.get().caller(), session.get().groups());

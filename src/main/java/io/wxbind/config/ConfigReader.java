@@ -51,6 +51,12 @@ record ConfigReader(Function<String, Optional<String>> source, List<String> prob
 
     /** A whole number within bounds, in the key's unit (ms or s from its suffix). */
     Duration duration(String key, long dflt, long min, long max) {
+        long value = whole(key, dflt, min, max);
+        return key.endsWith("-ms") ? Duration.ofMillis(value) : Duration.ofSeconds(value);
+    }
+
+    /** A whole number within bounds (a count, or the amount of a duration). */
+    long whole(String key, long dflt, long min, long max) {
         long value = dflt;
         Optional<String> raw = optional(key);
         if (raw.isPresent()) {
@@ -63,7 +69,7 @@ record ConfigReader(Function<String, Optional<String>> source, List<String> prob
         if (value < min || value > max) {
             problems.add(key + ": must be between " + min + " and " + max + ", was " + value);
         }
-        return key.endsWith("-ms") ? Duration.ofMillis(value) : Duration.ofSeconds(value);
+        return value;
     }
 
     List<String> list(String key) {

@@ -36,6 +36,7 @@ public class WeChatConfigProducer {
     private WeChatConfig config;
     private ServerTokenConfig tokens;
     private PushConfig push;
+    private ApiTokenConfig apiTokens;
 
     @PostConstruct
     void load() {
@@ -44,10 +45,12 @@ public class WeChatConfigProducer {
         List<String> problems = new ArrayList<>();
         tokens = ServerTokenConfig.read(source, config.appId(), config.appSecret(), problems);
         push = PushConfig.read(source, config.appId(), problems);
+        apiTokens = ApiTokenConfig.read(source, problems);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("WeChat settings are misconfigured:\n  - " + String.join("\n  - ", problems));
         }
-        LOG.info(() -> "WeChat login configured: " + config + "; server tokens " + (tokens.enabled() ? "kept for " + tokens.appList() : "off"));
+        LOG.info(() -> "WeChat login configured: " + config + "; server tokens " + (tokens.enabled() ? "kept for " + tokens.appList() : "off")
+                + "; " + apiTokens);
     }
 
     /** Reads at deployment, so a misconfigured WAR fails to deploy instead of failing later. */
@@ -71,6 +74,12 @@ public class WeChatConfigProducer {
     @Dependent
     PushConfig push() {
         return push;
+    }
+
+    @Produces
+    @Dependent
+    ApiTokenConfig apiTokens() {
+        return apiTokens;
     }
 
     @Produces

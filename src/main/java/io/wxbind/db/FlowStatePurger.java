@@ -1,5 +1,6 @@
 package io.wxbind.db;
 
+import io.wxbind.auth.token.ApiToken;
 import io.wxbind.sms.SmsCode;
 import io.wxbind.sms.SmsConfig;
 import io.wxbind.sms.SmsSend;
@@ -13,8 +14,8 @@ import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * Deletes expired authorization requests, bind tickets and SMS codes, and SMS send-log rows
- * older than the throttle window. Expiry is checked on every read,
+ * Deletes expired authorization requests, bind tickets, SMS codes and API tokens, and SMS
+ * send-log rows older than the throttle window. Expiry is checked on every read,
  * so this only keeps the tables small; any node may run it, running twice is harmless.
  */
 @Singleton
@@ -37,9 +38,10 @@ public class FlowStatePurger {
         int smsCodes = em.createNamedQuery(SmsCode.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
         int smsSends = em.createNamedQuery(SmsSend.DELETE_BEFORE).setParameter("before", now.minus(SmsConfig.THROTTLE_WINDOW))
                 .executeUpdate();
-        if (requests + tickets + smsCodes + smsSends > 0) {
+        int apiTokens = em.createNamedQuery(ApiToken.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
+        if (requests + tickets + smsCodes + smsSends + apiTokens > 0) {
             LOG.fine(() -> "purged " + requests + " expired authorization requests, " + tickets + " bind tickets, " + smsCodes
-                    + " SMS codes and " + smsSends + " SMS send-log rows");
+                    + " SMS codes, " + apiTokens + " API tokens and " + smsSends + " SMS send-log rows");
         }
     }
 }

@@ -3,7 +3,7 @@ package io.wxbind.demo;
 import io.wxbind.sms.SmsSender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +24,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DemoSmsSender implements SmsSender {
 
+    /** {@code Json.createX} looks the provider up on the class path on every call: once is enough. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private static final Logger LOG = Logger.getLogger(DemoSmsSender.class.getName());
 
     @Inject
@@ -41,7 +44,7 @@ public class DemoSmsSender implements SmsSender {
     }
 
     private void postToInbox(String url, String phone, String text) {
-        String body = Json.createObjectBuilder().add("phone", phone).add("text", text).build().toString();
+        String body = JSON.createObjectBuilder().add("phone", phone).add("text", text).build().toString();
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),

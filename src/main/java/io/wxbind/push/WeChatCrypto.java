@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,6 +29,11 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Every failure is a {@link PushRejectedException} with status 400 and one fixed reason, so the
  * answer does not tell padding errors from appid errors (no padding oracle; besides, the
  * {@code msg_signature} is checked before anything is decrypted).
+ *
+ * <p>One instance per app serves all threads. Decryption borrows an initialised {@link Cipher}
+ * from a small pool: {@code Cipher.getInstance} plus {@code init} (provider lookup and AES key
+ * schedule) cost more than decrypting a push, and a {@code Cipher} must not be shared by two
+ * threads at once.
  */
 public final class WeChatCrypto {
 
@@ -37,6 +44,8 @@ public final class WeChatCrypto {
     private final SecretKeySpec key;
     private final IvParameterSpec iv;
     private final byte[] appId;
+    /** Ciphers ready for {@code DECRYPT_MODE} with this key and IV; at most one per concurrent caller. */
+    private final Queue<Cipher> decryptors = new ConcurrentLinkedQueue<>();
 
     /**
      * @param aesKey the 32 bytes decoded from the EncodingAESKey
@@ -138,9 +147,14 @@ public final class WeChatCrypto {
         }
         byte[] plain;
         try {
-            Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, iv);
+            Cipher cipher = decryptors.poll();
+            if (cipher == null) {
+                cipher = Cipher.getInstance("AES/CBC/NoPadding");
+                cipher.init(Cipher.DECRYPT_MODE, key, iv);
+            }
             plain = cipher.doFinal(cipherText);
+            // doFinal left it as init did (same key and IV); one that threw is dropped, not returned.
+            decryptors.offer(cipher);
         } catch (GeneralSecurityException e) {
             throw PushRejectedException.badRequest(UNREADABLE);
         }

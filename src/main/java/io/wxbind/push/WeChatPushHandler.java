@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,6 +42,9 @@ public class WeChatPushHandler {
     Clock clock;
 
     private volatile PushXmlParser parser;
+
+    /** Per appid, built on first use: the config is read once per deployment, and a cipher pools its AES state. */
+    private final Map<String, WeChatCrypto> cryptos = new ConcurrentHashMap<>();
 
     /** The app behind {@code /wechat/push/{appId}}, or 404: an app without push config has no endpoint. */
     public PushConfig.App app(String appId) {
@@ -90,12 +95,12 @@ public class WeChatPushHandler {
     }
 
     /** The cipher of an encrypted push, null for a plaintext one; refuses what the app's mode does not allow. */
-    private static WeChatCrypto cryptoFor(PushConfig.App app, PushQuery query) {
+    private WeChatCrypto cryptoFor(PushConfig.App app, PushQuery query) {
         boolean encrypted = query.encrypted();
         if (encrypted ? !app.acceptsEncrypted() : !app.acceptsPlain()) {
             throw PushRejectedException.badRequest(encrypted ? "this app takes plaintext pushes only" : "this app takes encrypted pushes only");
         }
-        return encrypted ? new WeChatCrypto(app.aesKey(), app.appId()) : null;
+        return encrypted ? cryptos.computeIfAbsent(app.appId(), id -> new WeChatCrypto(app.aesKey(), id)) : null;
     }
 
     /**

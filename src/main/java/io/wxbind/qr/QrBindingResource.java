@@ -4,7 +4,7 @@ import io.wxbind.rest.ErrorBody;
 import io.wxbind.wechat.WeChatApiException;
 import io.wxbind.wechat.WeChatUnavailableException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,6 +26,9 @@ import java.util.Optional;
  */
 @Path("wechat/qr-bindings")
 public class QrBindingResource {
+
+    /** {@code Json.createX} looks the provider up on the class path on every call: once is enough. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     QrBindingService service;
@@ -54,7 +57,7 @@ public class QrBindingResource {
         try {
             QrScene scene = service.createBind(security.getUserPrincipal().getName());
             String self = uri.getAbsolutePathBuilder().path(scene.id()).build().getRawPath();
-            return Response.status(201).header("Location", self).entity(Json.createObjectBuilder()
+            return Response.status(201).header("Location", self).entity(JSON.createObjectBuilder()
                     .add("id", scene.id()).add("expiresAt", scene.expiresAt().toString())
                     .add("imageUrl", qr.imageUrl(scene.ticket())).add("statusUrl", self).add("eventsUrl", self + "/events")
                     .build()).build();

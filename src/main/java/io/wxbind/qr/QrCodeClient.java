@@ -5,8 +5,8 @@ import io.wxbind.token.WeChatServerApi;
 import io.wxbind.wechat.WeChatUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,6 +14,9 @@ import java.time.Duration;
 /** §5: creates temporary {@code QR_STR_SCENE} codes and names their image URL. */
 @ApplicationScoped
 public class QrCodeClient {
+
+    /** {@code Json.createX} looks the provider up on the class path on every call: once is enough. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** What WeChat answered: the ticket and how long the code lives. */
     public record Created(String ticket, long expireSeconds) {
@@ -26,8 +29,8 @@ public class QrCodeClient {
     WeChatConfig config;
 
     public Created createTemporary(String appId, String sceneStr, Duration ttl) {
-        JsonObject body = Json.createObjectBuilder().add("expire_seconds", ttl.toSeconds()).add("action_name", "QR_STR_SCENE")
-                .add("action_info", Json.createObjectBuilder().add("scene", Json.createObjectBuilder().add("scene_str", sceneStr)))
+        JsonObject body = JSON.createObjectBuilder().add("expire_seconds", ttl.toSeconds()).add("action_name", "QR_STR_SCENE")
+                .add("action_info", JSON.createObjectBuilder().add("scene", JSON.createObjectBuilder().add("scene_str", sceneStr)))
                 .build();
         JsonObject json = api.postJson(appId, "/cgi-bin/qrcode/create", body).json();
         String ticket = json.getString("ticket", null);

@@ -1,7 +1,6 @@
 package io.wxbind.rest;
 
 import io.wxbind.account.AccountBindingService;
-import io.wxbind.account.UserAccount;
 import io.wxbind.auth.SessionLogin;
 import io.wxbind.wechat.LogSafe;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,8 +27,9 @@ public class MeViews {
         }
         String user = request.getUserPrincipal().getName();
         Optional<SessionLogin> login = SessionLogin.of(request);
-        String displayName = em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class).setParameter("username", user)
-                .getResultStream().findFirst().map(UserAccount::displayName).orElse(user);
+        // The name only: loading the account would also read its eager group collection.
+        String displayName = em.createQuery("select a.displayName from UserAccount a where a.username = :username", String.class)
+                .setParameter("username", user).getResultStream().filter(java.util.Objects::nonNull).findFirst().orElse(user);
         List<MeView.Binding> list = bindings.bindingsOf(user).stream()
                 .map(b -> new MeView.Binding(b.id(), b.appId(), LogSafe.shortId(b.openId()),
                         b.unionId() == null ? null : LogSafe.shortId(b.unionId()), b.nickname(), b.boundAt(), b.lastLoginAt()))

@@ -5,7 +5,7 @@ import io.wxbind.token.WeChatServerApi;
 import io.wxbind.wechat.WeChatApiException;
 import io.wxbind.wechat.WeChatUnavailableException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +22,9 @@ import java.util.Map;
 @Path("admin/wechat/apps/{appId}/check")
 public class WeChatAppCheckResource {
 
+    /** {@code Json.createX} looks the provider up on the class path on every call: once is enough. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Inject
     WeChatServerApi api;
 
@@ -37,7 +40,7 @@ public class WeChatAppCheckResource {
         try {
             WeChatServerApi.Response r = api.get(appId, "/cgi-bin/get_api_domain_ip", Map.of());
             int ips = r.json().containsKey("ip_list") ? r.json().getJsonArray("ip_list").size() : 0;
-            return Response.ok(Json.createObjectBuilder().add("appId", appId).add("ok", true).add("attempts", r.attempts())
+            return Response.ok(JSON.createObjectBuilder().add("appId", appId).add("ok", true).add("attempts", r.attempts())
                     .add("tokenErrors", r.tokenErrors()).add("ipCount", ips).build()).build();
         } catch (WeChatApiException e) {
             return Response.status(502).entity(new ErrorBody("wechat_error", "WeChat answered errcode " + e.errcode() + ".")).build();

@@ -3,8 +3,8 @@ package io.wxbind.sms;
 import io.wxbind.auth.flow.BindTicketStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.util.Optional;
 
 /**
@@ -14,6 +14,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class SmsSendHandler {
+
+    /** {@code Json.createX} looks the provider up on the class path on every call: once is enough. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     BindTicketStore tickets;
@@ -39,13 +42,13 @@ public class SmsSendHandler {
         }
         SendResult result = codes.send(phone, clientIp);
         if (result instanceof SendResult.Sent sent) {
-            return new Reply(200, Json.createObjectBuilder().add("sent", true)
+            return new Reply(200, JSON.createObjectBuilder().add("sent", true)
                     .add("resendAfterSeconds", sent.resendAfter().toSeconds())
                     .add("expiresInSeconds", sent.expiresIn().toSeconds())
                     .add("message", "If " + sent.phone() + " belongs to an account, a code is on its way.").build(), 0);
         }
         if (result instanceof SendResult.Throttled t) {
-            return new Reply(429, Json.createObjectBuilder().add("error", "throttled").add("message", t.message())
+            return new Reply(429, JSON.createObjectBuilder().add("error", "throttled").add("message", t.message())
                     .add("retryAfterSeconds", t.retryAfterSeconds()).build(), t.retryAfterSeconds());
         }
         if (result instanceof SendResult.InvalidPhone invalid) {
@@ -56,6 +59,6 @@ public class SmsSendHandler {
 
     /** The JSON error shape of the project: {@code {"error": code, "message": text}}. */
     public static Reply error(int status, String code, String message) {
-        return new Reply(status, Json.createObjectBuilder().add("error", code).add("message", message).build(), 0);
+        return new Reply(status, JSON.createObjectBuilder().add("error", code).add("message", message).build(), 0);
     }
 }

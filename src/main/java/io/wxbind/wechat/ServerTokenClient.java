@@ -5,8 +5,8 @@ import io.wxbind.config.WeChatConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,6 +16,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ServerTokenClient {
+
+    /** {@code Json.createX} looks the provider up on the class path on every call: once is enough. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** A token as WeChat issued it; the value never appears in {@link #toString()}. */
     public record ServerToken(String accessToken, long expiresInSeconds) {
@@ -53,7 +56,7 @@ public class ServerTokenClient {
             q.put(WeChatParams.SECRET, app.secret());
             json = http.get("/cgi-bin/token", q);
         } else {
-            json = http.postJson("/cgi-bin/stable_token", Map.of(), Json.createObjectBuilder()
+            json = http.postJson("/cgi-bin/stable_token", Map.of(), JSON.createObjectBuilder()
                     .add(WeChatParams.GRANT_TYPE, "client_credential").add(WeChatParams.APPID, app.appId())
                     .add(WeChatParams.SECRET, app.secret()).add("force_refresh", forceRefresh).build());
         }

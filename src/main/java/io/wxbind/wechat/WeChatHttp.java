@@ -1,9 +1,9 @@
 package io.wxbind.wechat;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
  * {@link WeChatUnavailableException}. URLs are never logged: they carry secrets, codes, tokens.
  */
 public final class WeChatHttp {
+
+    /** {@code Json.createX} looks the provider up on the class path on every call: once is enough. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Logger LOG = Logger.getLogger(WeChatHttp.class.getName());
 
@@ -86,7 +89,7 @@ public final class WeChatHttp {
     }
 
     private static JsonObject parse(String api, String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new WeChatUnavailableException("WeChat " + api + " answered something that is not a JSON object", e);

@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 /**
  * What a {@link PayaraNode} runs: its database, port, MicroProfile Config values and secrets, and
  * whether the simulator is deployed too. {@link #start()} launches the process and blocks until
- * the node is ready (or fails with the end of its log).
+ * the node is ready (or fails with the end of its log); {@link #spawn()} only launches it.
  */
 public final class PayaraNodeBuilder {
 
@@ -29,6 +29,9 @@ public final class PayaraNodeBuilder {
     private Database database;
     private int port;
     private boolean simulator;
+    private Path war;
+    private String contextRoot = PayaraNode.APP;
+    private String probePath = "/";
     private String maxHeap = "512m";
     private Duration readyTimeout = Duration.ofSeconds(180);
 
@@ -53,6 +56,19 @@ public final class PayaraNodeBuilder {
     /** Also deploys the WeChat simulator at {@code /wechat-sim}. */
     public PayaraNodeBuilder withSimulator(boolean simulator) {
         this.simulator = simulator;
+        return this;
+    }
+
+    /**
+     * Deploys {@code war} at {@code /contextRoot} in place of the app's WAR, e.g. a baseline WAR
+     * that the startup benchmark compares with the app; {@link #start()} then waits for
+     * {@code /contextRoot + probePath}. Everything else (JVM, post-boot commands, datasource,
+     * config) stays as for the app, so that the WAR is the only difference.
+     */
+    public PayaraNodeBuilder deploy(Path war, String contextRoot, String probePath) {
+        this.war = Objects.requireNonNull(war, "war");
+        this.contextRoot = Objects.requireNonNull(contextRoot, "contextRoot");
+        this.probePath = Objects.requireNonNull(probePath, "probePath");
         return this;
     }
 
@@ -98,16 +114,14 @@ public final class PayaraNodeBuilder {
         long started = System.nanoTime();
         int chosenPort = port > 0 ? Ports.requireFree(port) : Ports.free();
         String base = "http://localhost:" + chosenPort + "/";
-        List<String> apps = simulator ? List.of(PayaraNode.APP, PayaraNode.SIMULATOR) : List.of(PayaraNode.APP);
-        List<Path> wars = new ArrayList<>(List.of(DeployDir.install(paths.appWar(), paths.deployDir(), PayaraNode.APP)));
-        List<URI> probes = new ArrayList<>(List.of(URI.create(base + PayaraNode.APP + "/")));
+        List<String> apps = simulator ? List.of(contextRoot, PayaraNode.SIMULATOR) : List.of(contextRoot);
+        List<URI> probes = new ArrayList<>(List.of(URI.create(base + contextRoot + probePath)));
         if (simulator) {
-            wars.add(DeployDir.install(paths.simulatorWar(), paths.deployDir(), PayaraNode.SIMULATOR));
             probes.add(URI.create(base + PayaraNode.SIMULATOR + "/control/people"));
         }
         Path rootDir = paths.nodeRootDir(name);
         Path logFile = paths.logFile(name);
-        Process process = launch(chosenPort, rootDir, logFile, wars);
+        Process process = launch(chosenPort, rootDir, logFile, wars());
         PayaraNode node = new PayaraNode(name, chosenPort, process, logFile, rootDir);
         try {
             Readiness.await(process, new PayaraLog(logFile), probes, apps, readyTimeout);
@@ -117,6 +131,28 @@ public final class PayaraNodeBuilder {
         }
         LOG.info(() -> node + " ready in " + Database.millisSince(started) + " ms, log " + logFile);
         return node;
+    }
+
+    /**
+     * Launches the process and returns at once, without waiting for it to be ready: for callers
+     * that time the start themselves (the startup benchmark) and poll on their own.
+     */
+    public PayaraNode spawn() {
+        Objects.requireNonNull(database, "database");
+        int chosenPort = port > 0 ? Ports.requireFree(port) : Ports.free();
+        Path rootDir = paths.nodeRootDir(name);
+        Path logFile = paths.logFile(name);
+        return new PayaraNode(name, chosenPort, launch(chosenPort, rootDir, logFile, wars()), logFile, rootDir);
+    }
+
+    /** The deploy-dir copies of the WAR (the app's unless {@link #deploy}) and of the simulator. */
+    private List<Path> wars() {
+        List<Path> wars = new ArrayList<>(List.of(
+                DeployDir.install(war != null ? war : paths.appWar(), paths.deployDir(), contextRoot)));
+        if (simulator) {
+            wars.add(DeployDir.install(paths.simulatorWar(), paths.deployDir(), PayaraNode.SIMULATOR));
+        }
+        return wars;
     }
 
     private Process launch(int chosenPort, Path rootDir, Path logFile, List<Path> wars) {

@@ -147,7 +147,7 @@ public final class WxBindStack implements AutoCloseable {
     }
 
     /** The app's config: simulator as WeChat, the simulator's app id and secret, then overrides. */
-    static Map<String, String> appConfig(String simulatorBase, Map<String, String> overrides) {
+    public static Map<String, String> appConfig(String simulatorBase, Map<String, String> overrides) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("wechat.app-id", APP_ID);
         config.put("wechat.app-secret", APP_SECRET);

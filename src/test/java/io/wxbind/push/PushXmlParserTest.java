@@ -2,6 +2,7 @@ package io.wxbind.push;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,6 +122,35 @@ class PushXmlParserTest {
     @Test
     void parseWhenEntityReferenceWithoutDtdThenRefused() {
         assertRefused("<xml><Content>&xxe;</Content></xml>", 400);
+    }
+
+    @Test
+    void parseWhenManyThreadsShareOneParserThenEachGetsItsOwnFields() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<PushMessage>> results = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String xml = i % 3 == 0 ? "<xml><A>" + i + "</A></xml>" : "<!DOCTYPE x><xml><A>" + i + "</A></xml>";
+                results.add(pool.submit(() -> parse(xml)));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                if (i % 3 == 0) {
+                    assertEquals(Map.of("A", Integer.toString(i)), results.get(i).get().fields());
+                } else {
+                    ExecutionException e = assertThrows(ExecutionException.class, results.get(i)::get);
+                    assertEquals(400, assertInstanceOf(PushRejectedException.class, e.getCause()).status());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void declaresDtdWhenAnyCaseOrCaseFoldedLookalikeThenTrue() {
+        assertTrue(PushXmlParser.declaresDtd("<xml/><!dOcTyPe x>"));
+        assertTrue(PushXmlParser.declaresDtd("<!<!ENT\u0131TY a 'b'>"), "dotless i upper-cases to I, as the whole-text check had it");
+        assertFalse(PushXmlParser.declaresDtd("<xml><A><![CDATA[<!DOC TYPE]]></A><!-- <!ENTIT --></xml>"));
     }
 
     @Test

@@ -8,9 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** The official vectors of protocol §6.1, §6.2 and §7.5 (A-D), byte for byte, and what must fail. */
@@ -207,5 +212,27 @@ class WeChatCryptoTest {
         PushRejectedException e = assertThrows(PushRejectedException.class, call, why);
         assertEquals(400, e.status(), why);
         assertEquals("encrypted message unreadable", e.reason(), "one reason for every failure: " + why);
+    }
+
+    @Test
+    void decryptWhenOneInstanceReusedAcrossThreadsAndFailuresThenEveryResultExact() throws Exception {
+        WeChatCrypto crypto = new WeChatCrypto(key(KEY_B), APP_B);
+        assertEquals(MSG_D, new String(crypto.decrypt(ENCRYPT_D), StandardCharsets.UTF_8));
+        assertThrows(PushRejectedException.class, () -> crypto.decrypt(ENCRYPT_D.substring(4)), "not a whole block");
+        assertThrows(PushRejectedException.class, () -> crypto.decrypt(ENCRYPT_C), "other key: bad padding or appid");
+        assertEquals(MSG_D, new String(crypto.decrypt(ENCRYPT_D), StandardCharsets.UTF_8), "a pooled cipher starts afresh");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String encrypt = i % 2 == 0 ? ENCRYPT_D : crypto.encrypt(MSG_A);
+                results.add(pool.submit(() -> new String(crypto.decrypt(encrypt), StandardCharsets.UTF_8)));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertEquals(i % 2 == 0 ? MSG_D : MSG_A, results.get(i).get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

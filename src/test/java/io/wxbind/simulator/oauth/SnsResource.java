@@ -10,8 +10,8 @@ import io.wxbind.simulator.web.QueryParams;
 import io.wxbind.simulator.web.WeChatResponses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -27,6 +27,9 @@ import java.util.Map;
 @RequestScoped
 @Path("api/sns")
 public class SnsResource {
+
+    /** {@code Json.createX} looks the provider up on the class path on every call: once is enough. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     SimConfig config;
@@ -106,7 +109,7 @@ public class SnsResource {
             return WeChatResponses.error(48001);
         }
         // lang (zh_CN, zh_TW, en) only localises country/province/city, which are empty since 2021.
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("openid", grant.openId())
                 .add("nickname", person.nickname())
                 .add("sex", 0)
@@ -114,7 +117,7 @@ public class SnsResource {
                 .add("city", "")
                 .add("country", "")
                 .add("headimgurl", person.headImgUrl(uriInfo.getBaseUri().toString()))
-                .add("privilege", Json.createArrayBuilder());
+                .add("privilege", JSON.createArrayBuilder());
         if (grant.unionId() != null) {
             body.add("unionid", grant.unionId());
         }
@@ -154,7 +157,7 @@ public class SnsResource {
     }
 
     private static JsonObjectBuilder tokenBody(WebAccess access) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("access_token", access.accessToken())
                 .add("expires_in", access.expiresIn())
                 .add("refresh_token", access.refreshToken())

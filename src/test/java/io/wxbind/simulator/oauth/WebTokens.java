@@ -48,6 +48,8 @@ public final class WebTokens {
     private final Clock clock;
     private final Map<String, Access> byAccessToken = new HashMap<>();
     private final Map<String, Session> byRefreshToken = new HashMap<>();
+    /** Purging walks every token: once a minute, not on every issue (a load issues hundreds a second). */
+    private Instant nextPurge = Instant.MIN;
 
     public WebTokens(Clock clock) {
         this.clock = clock;
@@ -122,6 +124,10 @@ public final class WebTokens {
 
     /** Old access tokens are kept a day past expiry (42001, not 40014); dead sessions go. */
     private void purge(Instant now) {
+        if (now.isBefore(nextPurge)) {
+            return;
+        }
+        nextPurge = now.plusSeconds(60);
         byAccessToken.values().removeIf(a -> a.expiresAt.plus(Duration.ofDays(1)).isBefore(now));
         byRefreshToken.values().removeIf(s -> s.refreshExpiresAt.isBefore(now));
     }

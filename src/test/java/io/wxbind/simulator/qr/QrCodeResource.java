@@ -7,9 +7,9 @@ import io.wxbind.simulator.web.SimJson;
 import io.wxbind.simulator.web.WeChatResponses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,6 +28,9 @@ import java.util.Set;
 @RequestScoped
 @Path("api/cgi-bin/qrcode")
 public class QrCodeResource {
+
+    /** {@code Json.createX} looks the provider up on the class path on every call: once is enough. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     ServerTokenGuard guard;
@@ -61,7 +64,7 @@ public class QrCodeResource {
             return WeChatResponses.error(created.errcode());
         }
         QrCode code = created.code();
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("ticket", code.ticket());
+        JsonObjectBuilder answer = JSON.createObjectBuilder().add("ticket", code.ticket());
         if (!code.request().action().permanent()) {
             answer.add("expire_seconds", code.request().expireSeconds());
         }

@@ -4,7 +4,7 @@ import io.wxbind.simulator.web.QueryParams;
 import io.wxbind.simulator.web.WeChatResponses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,6 +21,9 @@ import java.util.List;
 @RequestScoped
 @Path("api/cgi-bin/get_api_domain_ip")
 public class ApiDomainIpResource {
+
+    /** {@code Json.createX} looks the provider up on the class path on every call: once is enough. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** A fixed sample in the documented shape (plain IPv4 addresses). */
     static final List<String> IP_LIST = List.of("101.226.62.77", "101.226.62.78", "101.89.47.18", "101.91.34.103");
@@ -39,6 +42,6 @@ public class ApiDomainIpResource {
         if (!access.ok()) {
             return CgiBinResponses.error(access.errcode(), request.getRemoteAddr());
         }
-        return WeChatResponses.json(Json.createObjectBuilder().add("ip_list", Json.createArrayBuilder(IP_LIST)).build());
+        return WeChatResponses.json(JSON.createObjectBuilder().add("ip_list", JSON.createArrayBuilder(IP_LIST)).build());
     }
 }

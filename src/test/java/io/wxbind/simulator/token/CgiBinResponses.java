@@ -2,11 +2,14 @@ package io.wxbind.simulator.token;
 
 import io.wxbind.simulator.web.WeChatErrors;
 import io.wxbind.simulator.web.WeChatResponses;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.Response;
 
 /** Answers shared by the cgi-bin resources: a token answer, and errcodes with 40164's own text. */
 final class CgiBinResponses {
+
+    /** {@code Json.createX} looks the provider up on the class path on every call: once is enough. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private CgiBinResponses() {
     }
@@ -15,7 +18,7 @@ final class CgiBinResponses {
         if (!issued.ok()) {
             return WeChatResponses.error(issued.errcode());
         }
-        return WeChatResponses.json(Json.createObjectBuilder()
+        return WeChatResponses.json(JSON.createObjectBuilder()
                 .add("access_token", issued.accessToken()).add("expires_in", issued.expiresIn()).build());
     }
 

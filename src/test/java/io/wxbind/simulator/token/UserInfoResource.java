@@ -10,9 +10,9 @@ import io.wxbind.simulator.web.QueryParams;
 import io.wxbind.simulator.web.WeChatResponses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,6 +30,9 @@ import java.util.Set;
 @RequestScoped
 @Path("api/cgi-bin/user")
 public class UserInfoResource {
+
+    /** {@code Json.createX} looks the provider up on the class path on every call: once is enough. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     ServerTokenGuard guard;
@@ -68,13 +71,13 @@ public class UserInfoResource {
 
     /** Since 2021-12-27 no nickname/headimgurl, no language; non-followers get only subscribe+openid. */
     private JsonObject subscriberInfo(SimApp app, SimPerson person, String openId) {
-        JsonObjectBuilder body = Json.createObjectBuilder();
+        JsonObjectBuilder body = JSON.createObjectBuilder();
         return subscriptions.find(app.appId(), person.id()).map(s -> {
             body.add("subscribe", 1).add("openid", openId).add("subscribe_time", s.subscribedAt().getEpochSecond());
             if (app.boundToOpenPlatform()) {
                 body.add("unionid", ids.unionId(app.openPlatform(), person.id()));
             }
-            return body.add("remark", "").add("groupid", 0).add("tagid_list", Json.createArrayBuilder())
+            return body.add("remark", "").add("groupid", 0).add("tagid_list", JSON.createArrayBuilder())
                     .add("subscribe_scene", s.scene()).add("qr_scene", s.qrScene())
                     .add("qr_scene_str", s.qrSceneStr()).build();
         }).orElseGet(() -> body.add("subscribe", 0).add("openid", openId).build());

@@ -13,8 +13,8 @@ import io.wxbind.simulator.qr.QrCode;
 import io.wxbind.simulator.qr.QrTickets;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -40,6 +40,9 @@ import java.util.regex.Pattern;
 @RequestScoped
 @Path("phone")
 public class PhoneResource {
+
+    /** {@code Json.createX} looks the provider up on the class path on every call: once is enough. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Pattern MENU_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final int RECENT_CODES = 5;
@@ -131,13 +134,13 @@ public class PhoneResource {
         if (person == null) {
             return Response.status(401).build();
         }
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         for (Inbox.Received m : inbox.of(person.id(), QueryParams.of(uriInfo.getRequestUri()).get("appid"))) {
-            list.add(Json.createObjectBuilder().add("seq", m.seq()).add("kind", m.kind().key())
+            list.add(JSON.createObjectBuilder().add("seq", m.seq()).add("kind", m.kind().key())
                     .add("msgType", m.msgType()).add("text", m.text()).add("time", m.at().getEpochSecond())
                     .add("clock", PhonePage.clock(m)));
         }
-        return Response.ok(Json.createObjectBuilder().add("messages", list).build().toString())
+        return Response.ok(JSON.createObjectBuilder().add("messages", list).build().toString())
                 .type("application/json; charset=utf-8").header("Cache-Control", "no-store").build();
     }
 

@@ -1,16 +1,19 @@
 package io.wxbind.simulator.web;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 
 /** Lenient JSON-P reading: garbage in gives null, never an exception that could become a 500. */
 public final class SimJson {
+
+    /** {@code Json.createX} looks the provider up on the class path on every call: once is enough. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private SimJson() {
     }
@@ -32,7 +35,7 @@ public final class SimJson {
         if (text == null) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             return value instanceof JsonObject object ? object : null;
         } catch (JsonException | IllegalStateException e) {

@@ -1,7 +1,7 @@
 package io.wxbind.simulator.web;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,6 +12,9 @@ import java.time.Instant;
  * (protocol §0). The body is written as UTF-8 bytes so no container adds a charset of its own.
  */
 public final class WeChatResponses {
+
+    /** {@code Json.createX} looks the provider up on the class path on every call: once is enough. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final String CONTENT_TYPE = "application/json; encoding=utf-8";
 
@@ -43,7 +46,7 @@ public final class WeChatResponses {
     }
 
     public static JsonObject body(int errcode, String baseMessage) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("errcode", errcode)
                 .add("errmsg", WeChatErrors.errmsg(errcode, baseMessage, Instant.now()))
                 .build();

@@ -1,0 +1,42 @@
+package io.wxbind.auth.token;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a valid token stands for: the caller and groups of the login that asked for it, and
+ * its lifetime. This is what is stored (under the token's hash), cached and handed to the
+ * container; the token itself is not part of it. A request authenticated by a token carries its
+ * grant as a request attribute, so {@code DELETE /api/wechat/tokens/current} knows which token to revoke.
+ */
+public record ApiTokenGrant(String tokenHash, String caller, Set<String> groups, Instant issuedAt, Instant expiresAt) {
+
+    private static final String ATTRIBUTE = ApiTokenGrant.class.getName();
+
+    public ApiTokenGrant {
+        groups = Set.copyOf(groups);
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    /** Marks the current request as authenticated by this grant (request only: no session). */
+    public void attachTo(HttpServletRequest request) {
+        request.setAttribute(ATTRIBUTE, this);
+    }
+
+    /** The grant of the bearer token that authenticated this request, if it was one. */
+    public static Optional<ApiTokenGrant> current(HttpServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof ApiTokenGrant g ? Optional.of(g) : Optional.empty();
+    }
+
+    /** The hash is shortened: it is a key, and logs need no keys. */
+    @Override
+    public String toString() {
+        return "ApiTokenGrant[" + tokenHash.substring(0, Math.min(8, tokenHash.length())) + "…, caller=" + caller + ", groups="
+                + groups + ", issuedAt=" + issuedAt + ", expiresAt=" + expiresAt + "]";
+    }
+}

@@ -1,0 +1,152 @@
+package io.wxbind.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wxbind.auth.token.ApiTokenCheck;
+import io.wxbind.auth.token.ApiTokenGrant;
+import io.wxbind.auth.token.ApiTokenService;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The bearer branch of the mechanism against servlet and context doubles. */
+class BearerStepTest {
+
+    private static final String GOOD = "G".repeat(43);
+    private static final ApiTokenGrant GRANT = new ApiTokenGrant("ab".repeat(32), "alice", Set.of("user", "admin"),
+            Instant.parse("2026-11-21T10:00:00Z"), Instant.parse("2026-11-21T11:00:00Z"));
+
+    private final Map<String, Object> attributes = new HashMap<>();
+    private final Map<String, String> responseHeaders = new HashMap<>();
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private final List<Object> logins = new ArrayList<>();
+    private final List<String> checked = new ArrayList<>();
+    private int status;
+    private boolean sessionAsked;
+
+    private final BearerStep step = new BearerStep();
+
+    BearerStepTest() {
+        step.tokens = new ApiTokenService() {
+            @Override
+            public ApiTokenCheck check(String token) {
+                checked.add(token);
+                return GOOD.equals(token) ? new ApiTokenCheck.Valid(GRANT) : new ApiTokenCheck.Invalid(ApiTokenCheck.Reason.UNKNOWN);
+            }
+        };
+    }
+
+    private HttpServletRequest request(String authorization) {
+        return (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HttpServletRequest.class},
+                (proxy, m, args) -> switch (m.getName()) {
+                    case "getHeader" -> "Authorization".equalsIgnoreCase((String) args[0]) ? authorization : null;
+                    case "getAttribute" -> attributes.get((String) args[0]);
+                    case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                    case "getSession" -> {
+                        sessionAsked = true;
+                        yield null;
+                    }
+                    default -> null;
+                });
+    }
+
+    private HttpServletResponse response() {
+        ServletOutputStream out = new ServletOutputStream() {
+            @Override
+            public void write(int b) {
+                body.write(b);
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener listener) {
+            }
+        };
+        return (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HttpServletResponse.class},
+                (proxy, m, args) -> switch (m.getName()) {
+                    case "setStatus" -> {
+                        status = (Integer) args[0];
+                        yield null;
+                    }
+                    case "setHeader" -> responseHeaders.put((String) args[0], (String) args[1]);
+                    case "setContentType" -> responseHeaders.put("Content-Type", (String) args[0]);
+                    case "getOutputStream" -> out;
+                    default -> null;
+                });
+    }
+
+    private HttpMessageContext context() {
+        return (HttpMessageContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HttpMessageContext.class},
+                (proxy, m, args) -> {
+                    if (m.getName().equals("notifyContainerAboutLogin")) {
+                        logins.add(List.of(args));
+                        return AuthenticationStatus.SUCCESS;
+                    }
+                    return null;
+                });
+    }
+
+    @Test
+    void appliesWhenBearerSchemeInAnyCaseElseNot() {
+        assertTrue(BearerStep.applies(request("Bearer " + GOOD)));
+        assertTrue(BearerStep.applies(request("bearer " + GOOD)));
+        assertTrue(BearerStep.applies(request("BEARER")), "a Bearer header without a token is a bad token, not no token");
+        assertFalse(BearerStep.applies(request(null)));
+        assertFalse(BearerStep.applies(request("Basic YWxpY2U6c2VjcmV0")));
+        assertFalse(BearerStep.applies(request("BearerX " + GOOD)));
+        assertFalse(BearerStep.applies(request("")));
+    }
+
+    @Test
+    void authenticateWhenValidThenContainerToldCallerAndGroupsAndLoginOnRequestNoSession() {
+        HttpServletRequest request = request("Bearer " + GOOD);
+        AuthenticationStatus result = step.authenticate(request, response(), context());
+        assertEquals(AuthenticationStatus.SUCCESS, result);
+        assertEquals(List.of(List.of("alice", Set.of("user", "admin"))), logins);
+        assertEquals(GRANT, ApiTokenGrant.current(request).orElseThrow());
+        SessionLogin login = (SessionLogin) attributes.get(SessionLogin.class.getName());
+        assertEquals(LoginMethod.API_TOKEN, login.method());
+        assertEquals(GRANT.issuedAt(), login.at());
+        assertFalse(sessionAsked, "a bearer request never touches the session");
+        assertEquals(0, status);
+    }
+
+    @Test
+    void authenticateWhenInvalidThen401JsonWithChallengeAndNoLogin() {
+        for (String header : new String[] {"Bearer " + "x".repeat(43), "Bearer", "Bearer   "}) {
+            body.reset();
+            responseHeaders.clear();
+            AuthenticationStatus result = step.authenticate(request(header), response(), context());
+            assertEquals(AuthenticationStatus.SEND_FAILURE, result, header);
+            assertEquals(401, status);
+            assertEquals("Bearer error=\"invalid_token\"", responseHeaders.get("WWW-Authenticate"));
+            assertEquals("no-store", responseHeaders.get("Cache-Control"));
+            assertEquals("application/json", responseHeaders.get("Content-Type"));
+            String json = body.toString(StandardCharsets.UTF_8);
+            assertTrue(json.startsWith("{\"error\":\"invalid_token\",\"message\":\"The bearer token is not valid"), json);
+        }
+        assertTrue(logins.isEmpty());
+        assertNull(attributes.get(SessionLogin.class.getName()));
+        assertEquals(List.of("x".repeat(43), "", ""), checked, "the token as sent, without the scheme");
+    }
+}
