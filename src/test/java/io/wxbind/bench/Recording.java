@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Recording implements AutoCloseable {
 
+    private static final Recording NONE = new Recording(-1, null);
+
     private final long pid;
     private final Path file;
 
@@ -22,18 +24,26 @@ public final class Recording implements AutoCloseable {
         this.file = file;
     }
 
-    /** A running recording, or a no-op when {@code bench.jfr} is not set. */
-    public static AutoCloseable of(long pid, String name) {
+    /** A running recording, or {@link #none()} when {@code bench.jfr} is not set. */
+    public static Recording of(long pid, String name) {
         if (!Boolean.getBoolean("bench.jfr")) {
-            return () -> { };
+            return NONE;
         }
         Path file = Path.of(System.getProperty("wxbind.build.dir", "target"), "bench", name + ".jfr").toAbsolutePath();
         jcmd(pid, "JFR.start", "name=bench", "settings=profile");
         return new Recording(pid, file);
     }
 
+    /** Records nothing. */
+    public static Recording none() {
+        return NONE;
+    }
+
     @Override
     public void close() {
+        if (this == NONE) {
+            return;
+        }
         jcmd(pid, "JFR.stop", "name=bench", "filename=" + file);
         System.out.println("  JFR recording: " + file);
     }

@@ -1,5 +1,7 @@
 package io.wxbind.bench.web;
 
+import static io.wxbind.bench.load.Scenario.check;
+
 import io.wxbind.bench.Figure;
 import io.wxbind.it.support.SimControl;
 import io.wxbind.it.support.WeChatBrowser;
@@ -44,7 +46,7 @@ final class LoginCallsBench {
     List<Figure> measure(BoundPerson bound) {
         List<Figure> figures = new ArrayList<>();
         figures.add(count("bound user, snsapi_base", 1, () -> {
-            scenarios.login(new io.wxbind.bench.load.BenchBrowser(io.wxbind.bench.load.BenchBrowser.sharedClient()), bound);
+            scenarios.loginFresh(bound);
             return true;
         }));
         figures.add(count("first login, snsapi_userinfo, register", 2, this::register));
@@ -111,11 +113,5 @@ final class LoginCallsBench {
             }
         });
         return calls;
-    }
-
-    private static void check(boolean ok, String what) {
-        if (!ok) {
-            throw new IllegalStateException(what);
-        }
     }
 }

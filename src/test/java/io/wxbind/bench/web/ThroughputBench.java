@@ -1,6 +1,7 @@
 package io.wxbind.bench.web;
 
 import io.wxbind.bench.Figure;
+import io.wxbind.bench.Recording;
 import io.wxbind.bench.Rounds;
 import io.wxbind.bench.load.LoadDriver;
 import io.wxbind.bench.load.LoadResult;
@@ -50,11 +51,8 @@ final class ThroughputBench {
             java.util.Collections.rotate(order, -round);
             for (Map.Entry<String, Scenario> load : order) {
                 LoadResult r;
-                try (AutoCloseable jfr = round == rounds ? io.wxbind.bench.Recording.of(pid, "P2-P3-" + load.getKey().replace(' ', '-'))
-                        : () -> { }) {
+                try (Recording jfr = round == rounds ? Recording.of(pid, "P2-P3-" + load.getKey().replace(' ', '-')) : Recording.none()) {
                     r = driver.run(load.getKey(), load.getValue());
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
                 }
                 System.out.println("  " + label + " " + r.summary());
                 if (round > 0) {

@@ -71,6 +71,11 @@ public final class WebScenarios {
         };
     }
 
+    /** One login of {@code person} from a fresh browser (no cookies yet). */
+    void loginFresh(BoundPerson person) {
+        login(new BenchBrowser(http), person);
+    }
+
     /** One login through the whole chain, checked hop by hop. */
     void login(BenchBrowser browser, BoundPerson person) {
         browser.header(PERSON_HEADER, person.personId());
