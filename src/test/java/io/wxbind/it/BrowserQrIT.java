@@ -36,7 +36,7 @@ class BrowserQrIT {
             chrome.get(stack().appUrl() + "app/");
             wait(chrome).until(ExpectedConditions.textToBe(By.id("caller"), "bob"));
             chrome.findElement(By.id("qr-bind-start")).click();
-            wait(chrome).until(d -> "pending".equals(d.findElement(By.id("qr-status")).getAttribute("data-status")));
+            Chromium.awaitAttribute(chrome, "qr-status", "data-status", "pending");
             chrome.executeScript("window.__sameDocument = true;");
             Chromium.screenshot(chrome, "04-qr-bind-waiting");
             String src = chrome.findElement(By.id("qr-image")).getAttribute("src");
@@ -44,7 +44,7 @@ class BrowserQrIT {
 
             SimControl.SimPersonInfo scanner = sim().newPerson("Chrome scanner");
             control("POST", "/scan", Json.createObjectBuilder().add("ticket", ticket).add("person", scanner.id()).build());
-            wait(chrome).until(d -> "bound".equals(d.findElement(By.id("qr-status")).getAttribute("data-status")));
+            Chromium.awaitAttribute(chrome, "qr-status", "data-status", "bound");
             assertEquals(Boolean.TRUE, chrome.executeScript("return window.__sameDocument === true;"), "the page was not reloaded");
             assertTrue(chrome.findElement(By.id("qr-status")).getText().contains("bob"));
             Chromium.screenshot(chrome, "05-qr-bind-bound");

@@ -384,10 +384,10 @@ class SimulatorPushIT {
             driver.findElement(By.id("choose-" + person.id())).click(); // no one chosen yet: the chooser, then back
             assertEquals(ticket, driver.findElement(By.id("ticket")).getAttribute("value"));
             driver.findElement(By.id("scan")).click();
-            // The page navigates after each action: an element found just before may go stale.
+            // The page navigates after each action: waits read through Chromium.awaitAttribute.
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-            wait.until(d -> "delivered".equals(d.findElement(By.id("result")).getAttribute("data-status")));
+            wait.ignoring(org.openqa.selenium.WebDriverException.class);
+            Chromium.awaitAttribute(driver, "result", "data-status", "delivered");
             assertTrue(driver.findElement(By.id("messages")).getText().contains("Scanned, welcome"));
 
             assertEquals(0, errcode(customText(person.openIdFor(OFFICIAL), "Bound to alice")));
@@ -396,10 +396,10 @@ class SimulatorPushIT {
             receiver.answer(r -> Receiver.Answer.ok("success"));
             driver.findElement(By.id("text")).sendKeys("hello from the phone");
             driver.findElement(By.id("send-text")).click();
-            wait.until(d -> "text".equals(d.findElement(By.id("result")).getAttribute("data-event")));
+            Chromium.awaitAttribute(driver, "result", "data-event", "text");
             assertEquals("hello from the phone", receiver.lastMessage().getContent());
             driver.findElement(By.id("menu-bind")).click();
-            wait.until(d -> "CLICK".equals(d.findElement(By.id("result")).getAttribute("data-event")));
+            Chromium.awaitAttribute(driver, "result", "data-event", "CLICK");
             assertEquals("BIND", receiver.lastMessage().getEventKey());
             Chromium.screenshot(driver, "sim-phone");
         } finally {

@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium through its ChromeDriver, with explicit paths so that Selenium
@@ -40,6 +43,19 @@ public final class Chromium {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Waits (30 s) until element {@code id} carries {@code name="value"}. The attribute is read in one
+     * script, never through a held element, and a read that races a page navigation is retried: a
+     * handle found on the old page would fail with "node does not belong to the document".
+     */
+    public static void awaitAttribute(ChromeDriver driver, String id, String name, String value) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+                .withMessage(() -> "#" + id + "[" + name + "=" + value + "]")
+                .until(d -> value.equals(((JavascriptExecutor) d).executeScript(
+                        "var e = document.getElementById(arguments[0]); return e && e.getAttribute(arguments[1]);",
+                        id, name)));
     }
 
     /** Saves a PNG under {@code target/screenshots/}. */
