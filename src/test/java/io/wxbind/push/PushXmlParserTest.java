@@ -179,6 +179,38 @@ class PushXmlParserTest {
     }
 
     @Test
+    void parseWhenWhitespaceOrCommentAfterRootThenAcceptedAndJunkStillRefused() {
+        assertEquals(Map.of("A", "1"), parse("<xml><A>1</A></xml>\r\n  \t").fields());
+        assertEquals(Map.of("A", "中文"), parse("<?xml version=\"1.0\"?>\n<xml><A>中文</A></xml>\n").fields());
+        // legal XML after the root goes the reader's slow way, as before
+        assertEquals(Map.of("A", "1"), parse("<xml><A>1</A></xml><!-- c --><?pi x?>").fields());
+        for (String junk : new String[] {"<xml><A>1</A></xml>\n<b/>", "<xml><A>1</A></xml> x", "<xml><A>中</A></xml>中"}) {
+            assertRefused(junk, 400);
+        }
+    }
+
+    @Test
+    void parseWhenReaderReusedAfterFailuresThenNothingCarriesOverAndDtdsStillRefused() throws Exception {
+        PushXmlParser one = new PushXmlParser(64 * 1024);
+        for (int i = 0; i < 3; i++) {
+            assertThrows(PushRejectedException.class, () -> one.parse("<xml><A>1</A>".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(Map.of("B", "2"), one.parse("<xml><B>2</B></xml>".getBytes(StandardCharsets.UTF_8)).fields());
+            assertThrows(Exception.class,
+                    () -> one.read("<!DOCTYPE xml [<!ENTITY e \"x\">]><xml><A>&e;</A></xml>"));
+            assertEquals(Map.of("C", "3"), one.read("<xml><C>3</C></xml>"));
+        }
+    }
+
+    @Test
+    void blankFromWhenOffsetUnknownOrPastEndThenFalse() {
+        assertTrue(PushXmlParser.blankFrom("<xml/> \n", 6));
+        assertTrue(PushXmlParser.blankFrom("<xml/>", 6));
+        assertFalse(PushXmlParser.blankFrom("<xml/>x", 6));
+        assertFalse(PushXmlParser.blankFrom("<xml/>", -1));
+        assertFalse(PushXmlParser.blankFrom("<xml/>", 7));
+    }
+
+    @Test
     void parseWhenDeepNestingThenRefused() {
         String deep = "<a>".repeat(5000) + "</a>".repeat(5000);
         assertRefused("<xml><X>" + deep + "</X></xml>", 400);

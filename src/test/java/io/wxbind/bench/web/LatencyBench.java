@@ -2,6 +2,7 @@ package io.wxbind.bench.web;
 
 import io.wxbind.bench.Figure;
 import io.wxbind.bench.Rounds;
+import io.wxbind.bench.WarmUp;
 import io.wxbind.bench.load.LoadDriver;
 import io.wxbind.bench.load.LoadResult;
 import io.wxbind.it.support.SimControl;
@@ -36,12 +37,19 @@ final class LatencyBench {
         sim.fault(Json.createObjectBuilder().add("path", "/api/*").add("latencyMs", latencyMs).build());
         List<LoadResult> results = new ArrayList<>();
         try {
-            for (int round = 0; round <= rounds; round++) {
+            // Settles on the median: a p99 of some 600 logins moves ±10 % from round to round anyway,
+            // while the median still falling by a few ms shows the JIT is not done yet.
+            WarmUp warmUp = WarmUp.fromProperties(0.03);
+            do {
                 LoadResult r = driver.run("login at " + users + " users", scenarios.boundLogin());
-                System.out.println("  " + (round == 0 ? "warm-up" : "round " + round) + " " + r.summary());
-                if (round > 0) {
-                    results.add(r);
-                }
+                System.out.println("  warm-up " + (warmUp.rounds() + 1) + " " + r.summary());
+                warmUp.record("p50", r.percentileMillis(0.5));
+            } while (warmUp.another());
+            System.out.println("  " + warmUp.summary());
+            for (int round = 1; round <= rounds; round++) {
+                LoadResult r = driver.run("login at " + users + " users", scenarios.boundLogin());
+                System.out.println("  round " + round + " " + r.summary());
+                results.add(r);
             }
         } finally {
             sim.clearFaults();

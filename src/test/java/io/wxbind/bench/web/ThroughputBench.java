@@ -3,10 +3,12 @@ package io.wxbind.bench.web;
 import io.wxbind.bench.Figure;
 import io.wxbind.bench.Recording;
 import io.wxbind.bench.Rounds;
+import io.wxbind.bench.WarmUp;
 import io.wxbind.bench.load.LoadDriver;
 import io.wxbind.bench.load.LoadResult;
 import io.wxbind.bench.load.Scenario;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +18,8 @@ import java.util.Map;
  * P2 (bound-user logins/s through the whole redirect chain) and P3 (protected requests/s with a
  * session cookie and with a bearer token), each against the open {@code GET /api/ping} of the
  * same node. Every round runs all loads back to back (each round starting with the next one), so
- * a ratio compares loads measured seconds apart on the same machine; one warm-up round is discarded.
+ * a ratio compares loads measured seconds apart on the same machine; warm-up rounds
+ * repeat until the figures settle ({@link WarmUp}) and are discarded.
  */
 final class ThroughputBench {
 
@@ -43,21 +46,24 @@ final class ThroughputBench {
             loads.put("session ping", scenarios.sessionPing());
             loads.put("bearer ping", scenarios.bearerPing());
         }
+        WarmUp warmUp = WarmUp.fromProperties();
+        do {
+            for (Map.Entry<String, Scenario> load : inOrder(loads, warmUp.rounds())) {
+                LoadResult r = driver.run(load.getKey(), load.getValue());
+                System.out.println("  warm-up " + (warmUp.rounds() + 1) + " " + r.summary());
+                warmUp.record(load.getKey(), r.perSecond());
+            }
+        } while (warmUp.another());
+        System.out.println("  " + warmUp.summary());
         Map<String, List<LoadResult>> results = new LinkedHashMap<>();
-        for (int round = 0; round <= rounds; round++) {
-            String label = round == 0 ? "warm-up" : "round " + round;
-            // Each round starts with another load, so no load always runs first (JIT, caches, noise).
-            List<Map.Entry<String, Scenario>> order = new ArrayList<>(loads.entrySet());
-            java.util.Collections.rotate(order, -round);
-            for (Map.Entry<String, Scenario> load : order) {
+        for (int round = 1; round <= rounds; round++) {
+            for (Map.Entry<String, Scenario> load : inOrder(loads, round)) {
                 LoadResult r;
                 try (Recording jfr = round == rounds ? Recording.of(pid, "P2-P3-" + load.getKey().replace(' ', '-')) : Recording.none()) {
                     r = driver.run(load.getKey(), load.getValue());
                 }
-                System.out.println("  " + label + " " + r.summary());
-                if (round > 0) {
-                    results.computeIfAbsent(load.getKey(), k -> new ArrayList<>()).add(r);
-                }
+                System.out.println("  round " + round + " " + r.summary());
+                results.computeIfAbsent(load.getKey(), k -> new ArrayList<>()).add(r);
             }
         }
         List<Figure> figures = new ArrayList<>();
@@ -67,6 +73,13 @@ final class ThroughputBench {
         figures.add(ratio("P2", "bound-user logins/s, full redirect chain (simulator latency 0)", "logins/s",
                 results.get("login"), results.get("open ping"), "≥ 0.5", 0.5));
         return protectedRequests ? protectedFigures(results, figures) : figures;
+    }
+
+    /** Each round starts with another load, so no load always runs first (JIT, caches, noise). */
+    private static List<Map.Entry<String, Scenario>> inOrder(Map<String, Scenario> loads, int round) {
+        List<Map.Entry<String, Scenario>> order = new ArrayList<>(loads.entrySet());
+        Collections.rotate(order, -round);
+        return order;
     }
 
     private static List<Figure> protectedFigures(Map<String, List<LoadResult>> results, List<Figure> figures) {

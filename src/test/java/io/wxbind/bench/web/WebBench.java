@@ -28,7 +28,7 @@ public final class WebBench {
     }
 
     public static List<Figure> measure(java.util.Set<String> only) {
-        int rounds = Integer.getInteger("bench.rounds", 3);
+        int rounds = Integer.getInteger("bench.rounds", 5);
         int users = Integer.getInteger("bench.web.users", 16);
         Duration warmUp = Duration.ofSeconds(Integer.getInteger("bench.web.warmup-seconds", 2));
         Duration window = Duration.ofSeconds(Integer.getInteger("bench.web.seconds", 8));

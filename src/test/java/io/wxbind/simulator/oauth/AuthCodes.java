@@ -1,5 +1,6 @@
 package io.wxbind.simulator.oauth;
 
+import io.wxbind.simulator.PurgeSchedule;
 import io.wxbind.simulator.RandomIds;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +39,7 @@ public final class AuthCodes {
 
     private final Clock clock;
     private final Map<String, Entry> codes = new HashMap<>();
+    private final PurgeSchedule purge = new PurgeSchedule();
 
     public AuthCodes(Clock clock) {
         this.clock = clock;
@@ -45,7 +47,9 @@ public final class AuthCodes {
 
     public synchronized String issue(CodeGrant grant) {
         Instant now = clock.instant();
-        codes.values().removeIf(e -> e.issuedAt.plus(KEEP).isBefore(now));
+        if (purge.due(now)) {
+            codes.values().removeIf(e -> e.issuedAt.plus(KEEP).isBefore(now));
+        }
         String code;
         do {
             code = RandomIds.alphanumeric(32);
@@ -70,5 +74,6 @@ public final class AuthCodes {
 
     public synchronized void reset() {
         codes.clear();
+        purge.reset();
     }
 }

@@ -1,5 +1,6 @@
 package io.wxbind.simulator.oauth;
 
+import io.wxbind.simulator.PurgeSchedule;
 import io.wxbind.simulator.RandomIds;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,7 @@ public final class PendingAuthorizations {
 
     private final Clock clock;
     private final Map<String, Entry> byId = new HashMap<>();
+    private final PurgeSchedule purge = new PurgeSchedule();
 
     public PendingAuthorizations(Clock clock) {
         this.clock = clock;
@@ -33,7 +35,9 @@ public final class PendingAuthorizations {
 
     public synchronized String put(Pending pending) {
         Instant now = clock.instant();
-        byId.values().removeIf(e -> !now.isBefore(e.expiresAt));
+        if (purge.due(now)) {
+            byId.values().removeIf(e -> !now.isBefore(e.expiresAt));
+        }
         String id = RandomIds.alphanumeric(32);
         byId.put(id, new Entry(pending, now.plus(TTL)));
         return id;
@@ -49,5 +53,6 @@ public final class PendingAuthorizations {
 
     public synchronized void reset() {
         byId.clear();
+        purge.reset();
     }
 }

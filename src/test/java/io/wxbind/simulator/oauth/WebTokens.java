@@ -1,5 +1,6 @@
 package io.wxbind.simulator.oauth;
 
+import io.wxbind.simulator.PurgeSchedule;
 import io.wxbind.simulator.RandomIds;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +50,7 @@ public final class WebTokens {
     private final Map<String, Access> byAccessToken = new HashMap<>();
     private final Map<String, Session> byRefreshToken = new HashMap<>();
     /** Purging walks every token: once a minute, not on every issue (a load issues hundreds a second). */
-    private Instant nextPurge = Instant.MIN;
+    private final PurgeSchedule purgeSchedule = new PurgeSchedule();
 
     public WebTokens(Clock clock) {
         this.clock = clock;
@@ -109,6 +110,7 @@ public final class WebTokens {
     public synchronized void reset() {
         byAccessToken.clear();
         byRefreshToken.clear();
+        purgeSchedule.reset();
     }
 
     private void newAccessToken(Session session, Instant now) {
@@ -124,10 +126,9 @@ public final class WebTokens {
 
     /** Old access tokens are kept a day past expiry (42001, not 40014); dead sessions go. */
     private void purge(Instant now) {
-        if (now.isBefore(nextPurge)) {
+        if (!purgeSchedule.due(now)) {
             return;
         }
-        nextPurge = now.plusSeconds(60);
         byAccessToken.values().removeIf(a -> a.expiresAt.plus(Duration.ofDays(1)).isBefore(now));
         byRefreshToken.values().removeIf(s -> s.refreshExpiresAt.isBefore(now));
     }

@@ -1,5 +1,6 @@
 package io.wxbind.simulator.qr;
 
+import io.wxbind.simulator.PurgeSchedule;
 import io.wxbind.simulator.RandomIds;
 import io.wxbind.simulator.token.DailyQuota;
 import io.wxbind.simulator.web.QueryParams;
@@ -38,7 +39,7 @@ public final class QrTickets {
     private final Clock clock;
     private final DailyQuota quota;
     private final int dailyQuota;
-    private Instant lastPurge = Instant.MIN;
+    private final PurgeSchedule purge = new PurgeSchedule();
     private final Map<String, QrCode> byTicket = new LinkedHashMap<>();
     private final Map<String, QrCode> byUrl = new HashMap<>();
     private final Map<String, QrCode> permanentByScene = new HashMap<>();
@@ -121,15 +122,14 @@ public final class QrTickets {
         byUrl.clear();
         permanentByScene.clear();
         quota.reset();
-        lastPurge = Instant.MIN;
+        purge.reset();
     }
 
     /** Forgets codes expired for over an hour; runs at most once a minute. */
     private void purgeExpired(Instant now) {
-        if (now.isBefore(lastPurge.plusSeconds(60))) {
+        if (!purge.due(now)) {
             return;
         }
-        lastPurge = now;
         byTicket.values().removeIf(c -> c.expiredAt(now.minusSeconds(3600)));
         byUrl.values().removeIf(c -> c.expiredAt(now.minusSeconds(3600)));
     }

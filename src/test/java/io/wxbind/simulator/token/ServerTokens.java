@@ -1,5 +1,6 @@
 package io.wxbind.simulator.token;
 
+import io.wxbind.simulator.PurgeSchedule;
 import io.wxbind.simulator.RandomIds;
 import io.wxbind.simulator.config.SimApp;
 import java.time.Clock;
@@ -67,6 +68,7 @@ public final class ServerTokens {
     private final TokenLog log;
     private final DailyQuota quota;
     private final Map<String, Entry> tokens = new HashMap<>();
+    private final PurgeSchedule purge = new PurgeSchedule();
     private final Map<String, String> currentClassic = new HashMap<>();
 
     public ServerTokens(Clock clock, TokenLog log) {
@@ -93,7 +95,9 @@ public final class ServerTokens {
     /** Adds a token; also used by {@link StableTokens}. */
     synchronized String register(String appId, Kind kind, Instant expiresAt) {
         Instant now = clock.instant();
-        tokens.values().removeIf(e -> e.expiresAt.plus(Duration.ofDays(1)).isBefore(now));
+        if (purge.due(now)) {
+            tokens.values().removeIf(e -> e.expiresAt.plus(Duration.ofDays(1)).isBefore(now));
+        }
         String token;
         do {
             token = RandomIds.urlSafe(96);
@@ -145,6 +149,7 @@ public final class ServerTokens {
     public synchronized void reset() {
         tokens.clear();
         currentClassic.clear();
+        purge.reset();
         quota.reset();
     }
 }
