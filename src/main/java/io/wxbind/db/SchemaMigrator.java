@@ -31,8 +31,9 @@ public class SchemaMigrator {
     @PostConstruct
     void migrate() {
         var result = configure(dataSource, getClass().getClassLoader()).load().migrate();
-        LOG.info(() -> "WxBind schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-                + " migrations applied now)");
+        // Flyway leaves targetSchemaVersion null when nothing was applied: the schema is then where it started.
+        String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.info(() -> "WxBind schema at version " + version + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 
     /** The one Flyway configuration, shared with the tests. */

@@ -14,7 +14,6 @@ import io.wxbind.it.support.SimControl;
 import jakarta.json.Json;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -81,6 +80,6 @@ class BrowserQrIT {
     }
 
     private static WebDriverWait wait(ChromeDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30));
+        return Chromium.await(driver);
     }
 }

@@ -385,8 +385,7 @@ class SimulatorPushIT {
             assertEquals(ticket, driver.findElement(By.id("ticket")).getAttribute("value"));
             driver.findElement(By.id("scan")).click();
             // The page navigates after each action: waits read through Chromium.awaitAttribute.
-            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-            wait.ignoring(org.openqa.selenium.WebDriverException.class);
+            WebDriverWait wait = Chromium.await(driver);
             Chromium.awaitAttribute(driver, "result", "data-status", "delivered");
             assertTrue(driver.findElement(By.id("messages")).getText().contains("Scanned, welcome"));
 

@@ -46,13 +46,22 @@ public final class Chromium {
     }
 
     /**
+     * A 30 s wait that retries a check racing a page navigation: Chromium may answer for an element
+     * of the old document with "node does not belong to the document", not a stale-element error.
+     */
+    public static WebDriverWait await(ChromeDriver driver) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(WebDriverException.class);
+        return wait;
+    }
+
+    /**
      * Waits (30 s) until element {@code id} carries {@code name="value"}. The attribute is read in one
      * script, never through a held element, and a read that races a page navigation is retried: a
      * handle found on the old page would fail with "node does not belong to the document".
      */
     public static void awaitAttribute(ChromeDriver driver, String id, String name, String value) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
-                .withMessage(() -> "#" + id + "[" + name + "=" + value + "]")
+        await(driver).withMessage(() -> "#" + id + "[" + name + "=" + value + "]")
                 .until(d -> value.equals(((JavascriptExecutor) d).executeScript(
                         "var e = document.getElementById(arguments[0]); return e && e.getAttribute(arguments[1]);",
                         id, name)));
