@@ -1,6 +1,8 @@
 package io.wxbind.db;
 
 import io.wxbind.auth.token.ApiToken;
+import io.wxbind.link.LinkTicket;
+import io.wxbind.qr.QrScene;
 import io.wxbind.sms.SmsCode;
 import io.wxbind.sms.SmsConfig;
 import io.wxbind.sms.SmsSend;
@@ -14,9 +16,10 @@ import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * Deletes expired authorization requests, bind tickets, SMS codes and API tokens, and SMS
- * send-log rows older than the throttle window. Expiry is checked on every read,
- * so this only keeps the tables small; any node may run it, running twice is harmless.
+ * Deletes expired authorization requests, bind tickets, SMS codes, API tokens and link tickets,
+ * QR scenes an hour after they expired, and SMS send-log rows older than the throttle window.
+ * Expiry is checked on every read, so this only keeps the tables small; any node may run it,
+ * running twice is harmless.
  */
 @Singleton
 @Startup
@@ -39,9 +42,13 @@ public class FlowStatePurger {
         int smsSends = em.createNamedQuery(SmsSend.DELETE_BEFORE).setParameter("before", now.minus(SmsConfig.THROTTLE_WINDOW))
                 .executeUpdate();
         int apiTokens = em.createNamedQuery(ApiToken.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
-        if (requests + tickets + smsCodes + smsSends + apiTokens > 0) {
+        int links = em.createNamedQuery(LinkTicket.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
+        int qrScenes = em.createNamedQuery(QrScene.DELETE_EXPIRED_BEFORE).setParameter("before", now.minus(QrScene.KEPT_AFTER_EXPIRY))
+                .executeUpdate();
+        if (requests + tickets + smsCodes + smsSends + apiTokens + links + qrScenes > 0) {
             LOG.fine(() -> "purged " + requests + " expired authorization requests, " + tickets + " bind tickets, " + smsCodes
-                    + " SMS codes, " + apiTokens + " API tokens and " + smsSends + " SMS send-log rows");
+                    + " SMS codes, " + apiTokens + " API tokens, " + links + " link tickets, " + qrScenes + " QR scenes and "
+                    + smsSends + " SMS send-log rows");
         }
     }
 }

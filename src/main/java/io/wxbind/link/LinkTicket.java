@@ -3,13 +3,18 @@ package io.wxbind.link;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** The openid a bind link was sent to; only the ticket's hash is stored. */
 @Entity
 @Table(name = "wxbind_link_ticket")
+@NamedQuery(name = LinkTicket.DELETE_EXPIRED, query = "delete from LinkTicket t where t.expiresAt < :now")
 public class LinkTicket {
+
+    /** For the purger: parameter {@code now}. */
+    public static final String DELETE_EXPIRED = "LinkTicket.deleteExpired";
 
     @Id
     @Column(name = "ticket_hash", length = 64)

@@ -6,6 +6,8 @@ import io.wxbind.auth.flow.SecureTokens;
 import io.wxbind.auth.flow.WeChatIdentity;
 import io.wxbind.config.WeChatConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -23,6 +25,8 @@ public class QrBindingService {
 
     public static final String BIND_PREFIX = "bind:";
     public static final String LOGIN_PREFIX = "login:";
+    static final long MIN_TTL_SECONDS = 60;
+    static final long MAX_TTL_SECONDS = 2_592_000;
 
     @Inject
     QrSceneStore scenes;
@@ -46,22 +50,53 @@ public class QrBindingService {
     @ConfigProperty(name = "wechat.qr.ttl-seconds", defaultValue = "300")
     long ttlSeconds;
 
+    @Inject
+    @ConfigProperty(name = "wechat.qr.login-per-ip", defaultValue = "30")
+    int loginPerIp;
+
     /** A QR that binds whoever scans it to {@code accountName}. */
     public QrScene createBind(String accountName) {
-        return create(QrScene.Purpose.BIND, BIND_PREFIX, accountName, null);
+        return create(QrScene.Purpose.BIND, BIND_PREFIX, accountName, null, null);
     }
 
-    /** A QR that logs the browser with {@code browserHash} in as whoever (bound) scans it. */
-    public QrScene createLogin(String browserHash) {
-        return create(QrScene.Purpose.LOGIN, LOGIN_PREFIX, null, browserHash);
+    /**
+     * A QR that logs the browser with {@code browserHash} in as whoever (bound) scans it: the
+     * browser's pending one if it still has {@link #reuseMargin} to live (a reload costs WeChat
+     * nothing), else a new one unless {@code clientIp} has had its share ({@link QrLoginThrottle}).
+     */
+    public QrLoginOffer offerLogin(String browserHash, String clientIp) {
+        Instant now = clock.instant();
+        Optional<QrScene> pending = scenes.pendingLogin(browserHash, now.plus(reuseMargin()));
+        if (pending.isPresent()) {
+            return new QrLoginOffer.Ready(pending.get());
+        }
+        Optional<Duration> wait = new QrLoginThrottle(loginPerIp).check(scenes, clientIp, now);
+        if (wait.isPresent()) {
+            return new QrLoginOffer.Throttled(wait.get());
+        }
+        return new QrLoginOffer.Ready(create(QrScene.Purpose.LOGIN, LOGIN_PREFIX, null, browserHash, clientIp));
     }
 
-    private QrScene create(QrScene.Purpose purpose, String prefix, String account, String browserHash) {
+    /** A code with less left than this (a minute, or a third of a shorter lifetime) is not shown again. */
+    Duration reuseMargin() {
+        return Duration.ofSeconds(Math.min(60, ttlSeconds / 3));
+    }
+
+    /** Fails the deployment on settings WeChat or the throttle would refuse later, at the first QR. */
+    void validate(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        if (ttlSeconds < MIN_TTL_SECONDS || ttlSeconds > MAX_TTL_SECONDS) {
+            throw new IllegalStateException("wechat.qr.ttl-seconds must be between " + MIN_TTL_SECONDS + " and " + MAX_TTL_SECONDS
+                    + " (WeChat's limit for temporary QR codes), not " + ttlSeconds);
+        }
+        new QrLoginThrottle(loginPerIp);
+    }
+
+    private QrScene create(QrScene.Purpose purpose, String prefix, String account, String browserHash, String clientIp) {
         String sceneStr = prefix + SecureTokens.alphanumeric(40);
         QrCodeClient.Created created = qr.createTemporary(config.appId(), sceneStr, Duration.ofSeconds(ttlSeconds));
         Instant now = clock.instant();
         QrScene scene = new QrScene(SecureTokens.alphanumeric(32), purpose, config.appId(), sceneStr, created.ticket(), account,
-                browserHash, now, now.plusSeconds(Math.min(ttlSeconds, created.expireSeconds())));
+                browserHash, clientIp, now, now.plusSeconds(Math.min(ttlSeconds, created.expireSeconds())));
         scenes.save(scene);
         return scene;
     }

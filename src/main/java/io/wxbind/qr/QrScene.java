@@ -3,13 +3,21 @@ package io.wxbind.qr;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 
 /** One temporary QR code and what became of it. */
 @Entity
 @Table(name = "wxbind_qr_scene")
+@NamedQuery(name = QrScene.DELETE_EXPIRED_BEFORE, query = "delete from QrScene s where s.expiresAt < :before")
 public class QrScene {
+
+    /** For the purger: parameter {@code before}. */
+    public static final String DELETE_EXPIRED_BEFORE = "QrScene.deleteExpiredBefore";
+    /** Kept this long after expiry: the per-IP count ({@link QrLoginThrottle#WINDOW}) and late status polls still see it. */
+    public static final Duration KEPT_AFTER_EXPIRY = Duration.ofHours(1);
 
     public enum Purpose { BIND, LOGIN }
 
@@ -37,6 +45,9 @@ public class QrScene {
     @Column(name = "browser_hash", length = 64)
     private String browserHash;
 
+    @Column(name = "client_ip", length = 64)
+    private String clientIp;
+
     @Column(name = "status", nullable = false, length = 16)
     private String status;
 
@@ -58,8 +69,9 @@ public class QrScene {
     protected QrScene() {
     }
 
+    /** {@code browserHash} and {@code clientIp} for login scenes only (reuse and the per-IP cap), else null. */
     QrScene(String id, Purpose purpose, String appId, String sceneStr, String ticket, String accountName, String browserHash,
-            Instant createdAt, Instant expiresAt) {
+            String clientIp, Instant createdAt, Instant expiresAt) {
         this.id = id;
         this.purpose = purpose.name().toLowerCase(java.util.Locale.ROOT);
         this.appId = appId;
@@ -67,6 +79,7 @@ public class QrScene {
         this.ticket = ticket;
         this.accountName = accountName;
         this.browserHash = browserHash;
+        this.clientIp = clientIp;
         this.status = "pending";
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
@@ -106,6 +119,10 @@ public class QrScene {
 
     public String message() {
         return message;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
     }
 
     public Instant expiresAt() {

@@ -5,6 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** QR scenes in PostgreSQL; a scan locks its scene so that it completes once. */
@@ -28,6 +30,20 @@ public class QrSceneStore {
     public Optional<QrScene> lockBySceneStr(String sceneStr) {
         return em.createQuery("select s from QrScene s where s.sceneStr = :s", QrScene.class).setParameter("s", sceneStr)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+
+    /** This browser's newest login scene that is still pending and valid until at least {@code until}. */
+    public Optional<QrScene> pendingLogin(String browserHash, Instant until) {
+        return em.createQuery("select s from QrScene s where s.browserHash = :b and s.purpose = 'login'"
+                + " and s.status = 'pending' and s.expiresAt > :until order by s.createdAt desc", QrScene.class)
+                .setParameter("b", browserHash).setParameter("until", until).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** When the newest {@code max} login scenes for {@code clientIp} since {@code since} were created, newest first. */
+    public List<Instant> loginsFrom(String clientIp, Instant since, int max) {
+        return em.createQuery("select s.createdAt from QrScene s where s.clientIp = :ip and s.createdAt > :since"
+                + " order by s.createdAt desc", Instant.class)
+                .setParameter("ip", clientIp).setParameter("since", since).setMaxResults(max).getResultList();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -7,6 +7,7 @@ import io.wxbind.auth.flow.ReturnUrlPolicy;
 import io.wxbind.config.WeChatConfig;
 import io.wxbind.qr.QrBindingService;
 import io.wxbind.qr.QrCodeClient;
+import io.wxbind.qr.QrLoginOffer;
 import io.wxbind.qr.QrScene;
 import io.wxbind.qr.QrSceneStore;
 import io.wxbind.wechat.WeChatApiException;
@@ -64,13 +65,19 @@ public class QrLoginServlet extends HttpServlet {
             ProblemPage.send(request, response, FlowProblem.BAD_RETURN_URL, null);
             return;
         }
-        QrScene scene;
+        QrLoginOffer offer;
         try {
-            scene = service.createLogin(BrowserBinding.ensure(request, response));
+            offer = service.offerLogin(BrowserBinding.ensure(request, response), request.getRemoteAddr());
         } catch (WeChatApiException | WeChatUnavailableException e) {
             ProblemPage.send(request, response, FlowProblem.WECHAT_UNAVAILABLE, returnTo.get());
             return;
         }
+        if (offer instanceof QrLoginOffer.Throttled throttled) {
+            response.setHeader("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
+            ProblemPage.send(request, response, FlowProblem.QR_LOGIN_THROTTLED, returnTo.get());
+            return;
+        }
+        QrScene scene = ((QrLoginOffer.Ready) offer).scene();
         String ctx = request.getContextPath();
         String complete = ctx + WeChatAuthenticationMechanism.QR_LOGIN_COMPLETE_PATH + "?id=" + scene.id() + "&"
                 + WeChatAuthenticationMechanism.RETURN_TO + "=" + Html.url(returnTo.get());

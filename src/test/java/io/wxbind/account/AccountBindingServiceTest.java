@@ -18,25 +18,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Binding rules on real PostgreSQL: openid, unionid across apps, conflicts, registration. */
 class AccountBindingServiceTest {
 
-    private static JpaTestDatabase db;
+    @RegisterExtension
+    static final JpaTestDatabase db = new JpaTestDatabase();
     private final List<BindingEvent> events = new ArrayList<>();
-
-    @BeforeAll
-    static void startDb() {
-        db = JpaTestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDb() throws Exception {
-        db.close();
-    }
 
     @SuppressWarnings("unchecked")
     private AccountBindingService service(EntityManager em) {

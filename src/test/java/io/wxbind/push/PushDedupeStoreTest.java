@@ -18,25 +18,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The push tables on real PostgreSQL: first wins, retries wait for the first and see its reply, replays, purge. */
 class PushDedupeStoreTest {
 
-    private static JpaTestDatabase db;
+    @RegisterExtension
+    static final JpaTestDatabase db = new JpaTestDatabase();
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
-
-    @BeforeAll
-    static void startDb() {
-        db = JpaTestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDb() throws Exception {
-        db.close();
-    }
 
     static PushDedupeStore store(EntityManager em) {
         PushDedupeStore s = new PushDedupeStore();

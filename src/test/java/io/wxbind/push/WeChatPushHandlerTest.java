@@ -20,9 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole push protocol below the servlet, on real PostgreSQL: plain, compatible and safe
@@ -34,22 +33,13 @@ class WeChatPushHandlerTest {
     static final String KEY = WeChatCryptoTest.KEY_B;
     static final String OTHER_KEY = WeChatCryptoTest.KEY_C;
     private static final AtomicLong IDS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
-    private static JpaTestDatabase db;
+    @RegisterExtension
+    static final JpaTestDatabase db = new JpaTestDatabase();
 
     private final MutableClock clock = new MutableClock();
     private final RecordingEvent<PushReceived> received = new RecordingEvent<>();
     private final RecordingEvent<WeChatPushEvent> events = new RecordingEvent<>();
     private final WeChatPushHandler handler = handler(clock);
-
-    @BeforeAll
-    static void startDb() {
-        db = JpaTestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDb() throws Exception {
-        db.close();
-    }
 
     static PushConfig config() {
         Map<String, String> v = new HashMap<>();

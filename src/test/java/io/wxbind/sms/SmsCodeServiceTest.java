@@ -24,28 +24,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Codes and throttles on real PostgreSQL with the production persistence unit; time moved by hand. */
 class SmsCodeServiceTest {
 
     private static final AtomicInteger NEXT = new AtomicInteger(10_000_000);
-    private static JpaTestDatabase db;
+    @RegisterExtension
+    static final JpaTestDatabase db = new JpaTestDatabase();
 
     private final MutableClock clock = new MutableClock();
     private final SmsTestKit kit = new SmsTestKit(clock, Map.of());
-
-    @BeforeAll
-    static void startDb() {
-        db = JpaTestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDb() throws Exception {
-        db.close();
-    }
 
     /** A fresh account with a fresh phone; returns the phone (E.164). */
     private static String account(String username) {

@@ -6,40 +6,47 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real PostgreSQL (embedded) with WxBind's Flyway migrations applied, and the production
  * persistence unit run in Java SE mode (resource-local) on it: the JPA stores are tested on the
- * database they run on, without an application server.
+ * database they run on, without an application server. A JUnit extension, one database per test
+ * class: {@code @RegisterExtension static final JpaTestDatabase db = new JpaTestDatabase();}
  */
-public final class JpaTestDatabase implements AutoCloseable {
+public final class JpaTestDatabase implements BeforeAllCallback, AfterAllCallback {
 
-    private final EmbeddedPostgres postgres;
-    private final EntityManagerFactory emf;
+    private EmbeddedPostgres postgres;
+    private EntityManagerFactory emf;
 
-    private JpaTestDatabase(EmbeddedPostgres postgres, EntityManagerFactory emf) {
-        this.postgres = postgres;
-        this.emf = emf;
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        postgres = EmbeddedPostgres.start();
+        SchemaMigrator.configure(postgres.getPostgresDatabase(), JpaTestDatabase.class.getClassLoader()).load().migrate();
+        emf = Persistence.createEntityManagerFactory("wxbind", Map.of(
+                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                "jakarta.persistence.jtaDataSource", "",
+                "jakarta.persistence.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
+                "jakarta.persistence.jdbc.user", "postgres",
+                "jakarta.persistence.jdbc.driver", "org.postgresql.Driver",
+                "eclipselink.target-server", "None",
+                "eclipselink.logging.level", "WARNING"));
     }
 
-    public static JpaTestDatabase start() {
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.start();
-            SchemaMigrator.configure(pg.getPostgresDatabase(), JpaTestDatabase.class.getClassLoader()).load().migrate();
-            EntityManagerFactory emf = Persistence.createEntityManagerFactory("wxbind", Map.of(
-                    "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                    "jakarta.persistence.jtaDataSource", "",
-                    "jakarta.persistence.jdbc.url", pg.getJdbcUrl("postgres", "postgres"),
-                    "jakarta.persistence.jdbc.user", "postgres",
-                    "jakarta.persistence.jdbc.driver", "org.postgresql.Driver",
-                    "eclipselink.target-server", "None",
-                    "eclipselink.logging.level", "WARNING"));
-            return new JpaTestDatabase(pg, emf);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (emf != null) {
+                emf.close();
+            }
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
         }
     }
 
@@ -61,11 +68,5 @@ public final class JpaTestDatabase implements AutoCloseable {
 
     public javax.sql.DataSource dataSource() {
         return postgres.getPostgresDatabase();
-    }
-
-    @Override
-    public void close() throws IOException {
-        emf.close();
-        postgres.close();
     }
 }

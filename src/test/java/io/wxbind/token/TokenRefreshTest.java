@@ -23,29 +23,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The locked refresh and the compare-and-set retirement on real PostgreSQL, with a scripted WeChat. */
 class TokenRefreshTest {
 
-    private static JpaTestDatabase db;
+    @RegisterExtension
+    static final JpaTestDatabase db = new JpaTestDatabase();
     private final MutableClock clock = new MutableClock();
     private final AtomicInteger fetches = new AtomicInteger();
     private final List<Boolean> forced = new ArrayList<>();
     private volatile RuntimeException failure;
     private volatile long expiresIn = 7200;
-
-    @BeforeAll
-    static void startDb() {
-        db = JpaTestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDb() throws Exception {
-        db.close();
-    }
 
     private static ServerTokenConfig.App app(ServerTokenConfig.Endpoint endpoint) {
         return new ServerTokenConfig.App("wx" + UUID.randomUUID().toString().replace("-", "").substring(0, 16), "secret", endpoint);

@@ -39,6 +39,8 @@ public enum FlowProblem {
             "Nothing was changed. Ask for your own link: tap the bind menu in the chat."),
     QR_LOGIN_INVALID(400, "This QR login is no longer valid",
             "A QR login works once, in the browser that showed the code, until the code expires. Please reload the login page."),
+    QR_LOGIN_THROTTLED(429, "Too many QR login codes",
+            "Too many QR login codes were asked for from your network in the last 10 minutes. Please wait a few minutes, then reload this page."),
     BINDING_CONFLICT(409, "This WeChat account is already bound to another account",
             "Nothing was changed. Log in to that account, or remove the binding there first.");
 

@@ -18,25 +18,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The state and ticket stores on real PostgreSQL: single use (also under a race), expiry, browser binding. */
 class JpaFlowStoresTest {
 
-    private static JpaTestDatabase db;
+    @RegisterExtension
+    static final JpaTestDatabase db = new JpaTestDatabase();
     private final MutableClock clock = new MutableClock();
-
-    @BeforeAll
-    static void startDb() {
-        db = JpaTestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDb() throws Exception {
-        db.close();
-    }
 
     private JpaAuthorizationRequestStore requests(EntityManager em) {
         JpaAuthorizationRequestStore s = new JpaAuthorizationRequestStore();

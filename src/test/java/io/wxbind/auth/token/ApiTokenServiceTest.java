@@ -19,28 +19,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue, check, revoke against real PostgreSQL, with the clock moved by hand and database reads counted. */
 class ApiTokenServiceTest {
 
-    private static JpaTestDatabase db;
+    @RegisterExtension
+    static final JpaTestDatabase db = new JpaTestDatabase();
     private static final AtomicInteger CALLERS = new AtomicInteger();
 
     private final MutableClock clock = new MutableClock();
     private final AtomicInteger finds = new AtomicInteger();
-
-    @BeforeAll
-    static void startDb() {
-        db = JpaTestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDb() throws Exception {
-        db.close();
-    }
 
     /** The JPA store, each call in its own committed transaction as in the container; lookups counted. */
     private final ApiTokenStore store = new ApiTokenStore() {

@@ -15,25 +15,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The token table on real PostgreSQL: lookup by hash, the per-caller cap (also under a race), revocation, purge. */
 class JpaApiTokenStoreTest {
 
-    private static JpaTestDatabase db;
+    @RegisterExtension
+    static final JpaTestDatabase db = new JpaTestDatabase();
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
-
-    @BeforeAll
-    static void startDb() {
-        db = JpaTestDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDb() throws Exception {
-        db.close();
-    }
 
     static JpaApiTokenStore store(EntityManager em) {
         JpaApiTokenStore s = new JpaApiTokenStore();

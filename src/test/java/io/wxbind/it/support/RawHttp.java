@@ -1,0 +1,57 @@
+package io.wxbind.it.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A GET sent from a chosen local address (any 127.x.y.z reaches the loopback server), for tests
+ * of per-client-IP limits that must not use up the address every other test comes from. The JDK
+ * 17 HttpClient cannot bind a local address, hence a plain HTTP/1.0 exchange on a socket.
+ */
+public final class RawHttp {
+
+    /** Status, the raw header block (lower-cased names) and the body as text. */
+    public record Response(int status, String headers, String body) {
+
+        public Optional<String> header(String name) {
+            String prefix = name.toLowerCase(Locale.ROOT) + ":";
+            return headers.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith(prefix))
+                    .map(l -> l.substring(prefix.length()).trim()).findFirst();
+        }
+    }
+
+    private RawHttp() {
+    }
+
+    public static Response get(URI uri, String fromAddress) {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(fromAddress), 0));
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
+            socket.setSoTimeout(30_000);
+            String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.0\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\nAccept: text/html\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String raw = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int end = raw.indexOf("\r\n\r\n");
+            if (!raw.startsWith("HTTP/") || end < 0) {
+                throw new IllegalStateException("Not an HTTP response from " + uri + ": " + raw);
+            }
+            int status = Integer.parseInt(raw.substring(raw.indexOf(' ') + 1, raw.indexOf(' ') + 4));
+            return new Response(status, raw.substring(raw.indexOf("\r\n") + 2, end), raw.substring(end + 4));
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + uri + " from " + fromAddress, e);
+        }
+    }
+}
