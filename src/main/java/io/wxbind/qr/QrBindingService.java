@@ -5,6 +5,7 @@ import io.wxbind.account.BindingResult;
 import io.wxbind.auth.flow.SecureTokens;
 import io.wxbind.auth.flow.WeChatIdentity;
 import io.wxbind.config.WeChatConfig;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -54,6 +55,8 @@ public class QrBindingService {
     @ConfigProperty(name = "wechat.qr.login-per-ip", defaultValue = "30")
     int loginPerIp;
 
+    private QrLoginThrottle throttle;
+
     /** A QR that binds whoever scans it to {@code accountName}. */
     public QrScene createBind(String accountName) {
         return create(QrScene.Purpose.BIND, BIND_PREFIX, accountName, null, null);
@@ -70,7 +73,7 @@ public class QrBindingService {
         if (pending.isPresent()) {
             return new QrLoginOffer.Ready(pending.get());
         }
-        Optional<Duration> wait = new QrLoginThrottle(loginPerIp).check(scenes, clientIp, now);
+        Optional<Duration> wait = throttle.check(scenes, clientIp, now);
         if (wait.isPresent()) {
             return new QrLoginOffer.Throttled(wait.get());
         }
@@ -82,13 +85,19 @@ public class QrBindingService {
         return Duration.ofSeconds(Math.min(60, ttlSeconds / 3));
     }
 
-    /** Fails the deployment on settings WeChat or the throttle would refuse later, at the first QR. */
-    void validate(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+    /** Settings WeChat or the throttle would refuse at the first QR fail here instead, at deployment ({@link #eager}). */
+    @PostConstruct
+    void validate() {
         if (ttlSeconds < MIN_TTL_SECONDS || ttlSeconds > MAX_TTL_SECONDS) {
             throw new IllegalStateException("wechat.qr.ttl-seconds must be between " + MIN_TTL_SECONDS + " and " + MAX_TTL_SECONDS
                     + " (WeChat's limit for temporary QR codes), not " + ttlSeconds);
         }
-        new QrLoginThrottle(loginPerIp);
+        throttle = new QrLoginThrottle(loginPerIp);
+    }
+
+    /** Creates this bean while the application deploys, so that {@link #validate} runs then. */
+    void eager(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        // the instance is all that was needed
     }
 
     private QrScene create(QrScene.Purpose purpose, String prefix, String account, String browserHash, String clientIp) {

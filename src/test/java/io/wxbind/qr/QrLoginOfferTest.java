@@ -96,15 +96,15 @@ class QrLoginOfferTest {
         QrBindingService service = new QrBindingService();
         service.loginPerIp = 30;
         service.ttlSeconds = 300;
-        service.validate(new Object());
+        service.validate();
         assertEquals(Duration.ofSeconds(60), service.reuseMargin());
         service.ttlSeconds = 90;
         assertEquals(Duration.ofSeconds(30), service.reuseMargin(), "a third of a short lifetime");
         service.ttlSeconds = 59;
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> service.validate(new Object()));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> service.validate());
         assertTrue(e.getMessage().contains("wechat.qr.ttl-seconds"), e.getMessage());
         service.ttlSeconds = 300;
         service.loginPerIp = 0;
-        assertThrows(IllegalArgumentException.class, () -> service.validate(new Object()));
+        assertThrows(IllegalArgumentException.class, () -> service.validate());
     }
 }
