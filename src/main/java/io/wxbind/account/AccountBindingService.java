@@ -1,5 +1,7 @@
 package io.wxbind.account;
 
+import io.wxbind.audit.AuditEvent;
+import io.wxbind.audit.AuditKind;
 import io.wxbind.auth.flow.SecureTokens;
 import io.wxbind.auth.flow.WeChatIdentity;
 import io.wxbind.wechat.LogSafe;
@@ -40,7 +42,7 @@ public class AccountBindingService {
     Clock clock;
 
     @Inject
-    Event<BindingEvent> events;
+    Event<AuditEvent> events;
 
     /** Flow step 3: the account this WeChat identity is bound to, recording the login. */
     public Optional<String> resolve(WeChatIdentity id) {
@@ -51,7 +53,7 @@ public class AccountBindingService {
             if (id.unionId() != null) {
                 insertUnionId(id.unionId(), binding.accountName());
             }
-            fire(BindingEvent.Kind.LOGIN, binding.accountName(), id);
+            fire(AuditKind.LOGIN, binding.accountName(), id);
             return Optional.of(binding.accountName());
         }
         if (id.unionId() == null) {
@@ -63,7 +65,7 @@ public class AccountBindingService {
         }
         // Same person, known through another app: bind this app's openid to the same account.
         insertOpenId(id, byUnionId.accountName());
-        fire(BindingEvent.Kind.BOUND, byUnionId.accountName(), id);
+        fire(AuditKind.BOUND, byUnionId.accountName(), id);
         return Optional.of(byUnionId.accountName());
     }
 
@@ -99,7 +101,7 @@ public class AccountBindingService {
         if (id.unionId() != null) {
             insertUnionId(id.unionId(), accountName);
         }
-        fire(BindingEvent.Kind.BOUND, accountName, id);
+        fire(AuditKind.BOUND, accountName, id);
         return new BindingResult.Bound(accountName);
     }
 
@@ -112,7 +114,7 @@ public class AccountBindingService {
         if (!(result instanceof BindingResult.Bound)) {
             throw new IllegalStateException("a fresh account could not be bound: " + result);
         }
-        fire(BindingEvent.Kind.FIRST_LOGIN_REGISTERED, username, id);
+        fire(AuditKind.FIRST_LOGIN, username, id);
         return username;
     }
 
@@ -131,7 +133,7 @@ public class AccountBindingService {
             em.createQuery("delete from WeChatUnionId u where u.unionId = :u and u.accountName = :a")
                     .setParameter("u", binding.unionId()).setParameter("a", accountName).executeUpdate();
         }
-        fire(BindingEvent.Kind.UNBOUND, accountName, new WeChatIdentity(binding.appId(), binding.openId(), binding.unionId(), null, null));
+        fire(AuditKind.UNBOUND, accountName, new WeChatIdentity(binding.appId(), binding.openId(), binding.unionId(), null, null));
         return true;
     }
 
@@ -159,7 +161,7 @@ public class AccountBindingService {
                 .setParameter(3, Timestamp.from(Instant.now(clock))).executeUpdate();
     }
 
-    private void fire(BindingEvent.Kind kind, String account, WeChatIdentity id) {
-        events.fire(new BindingEvent(kind, account, id.appId(), LogSafe.shortId(id.openId())));
+    private void fire(AuditKind kind, String account, WeChatIdentity id) {
+        events.fire(AuditEvent.of(kind, account).withWeChat(id.appId(), LogSafe.shortId(id.openId())));
     }
 }

@@ -4,6 +4,7 @@ import io.wxbind.auth.WeChatAuthenticationMechanism;
 import io.wxbind.auth.flow.BrowserBinding;
 import io.wxbind.auth.flow.FlowProblem;
 import io.wxbind.auth.flow.ReturnUrlPolicy;
+import io.wxbind.client.ClientAddressResolver;
 import io.wxbind.config.WeChatConfig;
 import io.wxbind.qr.QrBindingService;
 import io.wxbind.qr.QrCodeClient;
@@ -45,6 +46,9 @@ public class QrLoginServlet extends HttpServlet {
     @Inject
     WeChatConfig config;
 
+    @Inject
+    ClientAddressResolver addresses;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath();
@@ -67,7 +71,7 @@ public class QrLoginServlet extends HttpServlet {
         }
         QrLoginOffer offer;
         try {
-            offer = service.offerLogin(BrowserBinding.ensure(request, response), request.getRemoteAddr());
+            offer = service.offerLogin(BrowserBinding.ensure(request, response), addresses.of(request).throttleKey());
         } catch (WeChatApiException | WeChatUnavailableException e) {
             ProblemPage.send(request, response, FlowProblem.WECHAT_UNAVAILABLE, returnTo.get());
             return;

@@ -1,6 +1,7 @@
 package io.wxbind.web;
 
 import io.wxbind.auth.flow.BrowserBinding;
+import io.wxbind.client.ClientAddressResolver;
 import io.wxbind.sms.SmsSendHandler;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -16,8 +17,8 @@ import java.util.logging.Logger;
  * {@code POST /wechat/sms/send} (form fields {@code ticket}, {@code phone}): the bind page asks
  * for an SMS code. The decisions are {@link SmsSendHandler}'s; this adapter reads the form, the
  * browser cookie and the client address, and writes JSON, also when something breaks (never a
- * stack trace). The client address is the socket's: behind a proxy, let the server rewrite it
- * from a trusted forwarding header, never from one the browser could set.
+ * stack trace). The client address comes from {@link ClientAddressResolver} (forwarding headers
+ * only from trusted proxies).
  */
 @WebServlet("/wechat/sms/send")
 public class SmsSendServlet extends HttpServlet {
@@ -27,12 +28,15 @@ public class SmsSendServlet extends HttpServlet {
     @Inject
     SmsSendHandler handler;
 
+    @Inject
+    ClientAddressResolver addresses;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         SmsSendHandler.Reply reply;
         try {
             reply = handler.handle(request.getParameter("ticket"), request.getParameter("phone"), BrowserBinding.hash(request),
-                    request.getRemoteAddr());
+                    addresses.of(request).throttleKey());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "SMS code request failed", e);
             reply = SmsSendHandler.error(500, "server_error", "Nothing was sent. Please try again later.");

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wxbind.audit.AuditEvent;
+import io.wxbind.audit.AuditKind;
 import io.wxbind.auth.flow.SecureTokens;
 import io.wxbind.auth.flow.WeChatIdentity;
 import io.wxbind.testsupport.JpaTestDatabase;
@@ -26,17 +28,17 @@ class AccountBindingServiceTest {
 
     @RegisterExtension
     static final JpaTestDatabase db = new JpaTestDatabase();
-    private final List<BindingEvent> events = new ArrayList<>();
+    private final List<AuditEvent> events = new ArrayList<>();
 
     @SuppressWarnings("unchecked")
     private AccountBindingService service(EntityManager em) {
         AccountBindingService s = new AccountBindingService();
         s.em = em;
         s.clock = Clock.systemUTC();
-        s.events = (Event<BindingEvent>) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Event.class},
+        s.events = (Event<AuditEvent>) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Event.class},
                 (p, m, a) -> {
                     if (m.getName().equals("fire")) {
-                        events.add((BindingEvent) a[0]);
+                        events.add((AuditEvent) a[0]);
                     }
                     return null;
                 });
@@ -55,7 +57,7 @@ class AccountBindingServiceTest {
         assertEquals(Optional.of("alice"), db.inTransaction(em -> service(em).resolve(id)));
         assertTrue(db.inTransaction(em -> service(em).bindingsOf("alice")).stream()
                 .anyMatch(b -> b.openId().equals(id.openId()) && b.lastLoginAt() != null));
-        assertTrue(events.stream().anyMatch(e -> e.kind() == BindingEvent.Kind.LOGIN && e.accountName().equals("alice")));
+        assertTrue(events.stream().anyMatch(e -> e.kind() == AuditKind.LOGIN && e.account().equals("alice")));
     }
 
     @Test

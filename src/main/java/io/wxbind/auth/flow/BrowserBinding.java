@@ -18,13 +18,16 @@ public final class BrowserBinding {
     private BrowserBinding() {
     }
 
+    private static final String FRESH = BrowserBinding.class.getName() + ".fresh";
+
     /** The hash for this browser, creating the cookie when it has none yet. */
     public static String ensure(HttpServletRequest request, HttpServletResponse response) {
-        Optional<String> existing = rawValue(request);
+        Optional<String> existing = raw(request);
         if (existing.isPresent()) {
             return SecureTokens.sha256Hex(existing.get());
         }
         String value = SecureTokens.alphanumeric(43);
+        request.setAttribute(FRESH, value); // later calls in this request see the cookie just set
         Cookie cookie = new Cookie(COOKIE, value);
         cookie.setHttpOnly(true);
         cookie.setSecure(request.isSecure());
@@ -37,7 +40,15 @@ public final class BrowserBinding {
 
     /** The hash for this browser, or empty when it sent no (well-formed) cookie. */
     public static Optional<String> hash(HttpServletRequest request) {
-        return rawValue(request).map(SecureTokens::sha256Hex);
+        return raw(request).map(SecureTokens::sha256Hex);
+    }
+
+    /** The cookie's value: the one the browser sent, or the one set earlier in this request. Package-private: never leaves the server. */
+    static Optional<String> raw(HttpServletRequest request) {
+        if (request.getAttribute(FRESH) instanceof String fresh) {
+            return Optional.of(fresh);
+        }
+        return rawValue(request);
     }
 
     private static Optional<String> rawValue(HttpServletRequest request) {

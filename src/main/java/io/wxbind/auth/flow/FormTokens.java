@@ -1,0 +1,41 @@
+package io.wxbind.auth.flow;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+
+/**
+ * The anti-CSRF token of our forms: derived from this browser's {@link BrowserBinding} cookie,
+ * which is {@code HttpOnly}, so another site can neither read nor compute it. Nothing is stored;
+ * any node checks it. Distinct from the cookie's stored hash, so a database reader cannot
+ * derive it either.
+ */
+public final class FormTokens {
+
+    /** The form field that carries it. */
+    public static final String FIELD = "csrf";
+
+    private FormTokens() {
+    }
+
+    /** The token for this browser, creating its cookie when it has none yet (a page that shows a form). */
+    public static String of(HttpServletRequest request, HttpServletResponse response) {
+        BrowserBinding.ensure(request, response);
+        return BrowserBinding.raw(request).map(FormTokens::derive).orElseThrow();
+    }
+
+    /** The hidden input to put in a form. */
+    public static String hiddenField(HttpServletRequest request, HttpServletResponse response) {
+        return "<input type=\"hidden\" name=\"" + FIELD + "\" value=\"" + of(request, response) + "\">";
+    }
+
+    /** Whether the request carries the token of the browser that sent it. */
+    public static boolean valid(HttpServletRequest request) {
+        Optional<String> expected = BrowserBinding.raw(request).map(FormTokens::derive);
+        return expected.isPresent() && SecureTokens.constantTimeEquals(expected.get(), request.getParameter(FIELD));
+    }
+
+    private static String derive(String rawCookie) {
+        return SecureTokens.sha256Hex("wxbind-form|" + rawCookie);
+    }
+}
