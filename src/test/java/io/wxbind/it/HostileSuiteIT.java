@@ -1,0 +1,251 @@
+package io.wxbind.it;
+
+import static io.wxbind.it.support.ItSupport.APP_ID;
+import static io.wxbind.it.support.ItSupport.assertNoStackTrace;
+import static io.wxbind.it.support.ItSupport.assertProblemPage;
+import static io.wxbind.it.support.ItSupport.bindNewPerson;
+import static io.wxbind.it.support.ItSupport.boundAccount;
+import static io.wxbind.it.support.ItSupport.sim;
+import static io.wxbind.it.support.ItSupport.stack;
+import static io.wxbind.it.support.ItSupport.submitBind;
+import static io.wxbind.it.support.ItSupport.ticketFromBindPage;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wxbind.it.support.DbState;
+import io.wxbind.it.support.Hostile;
+import io.wxbind.it.support.ItSupport;
+import io.wxbind.it.support.SimControl;
+import io.wxbind.it.support.WeChatBrowser;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The hostile suite's own cases (others are tagged {@link Hostile} where they live): what an
+ * attacker sends to the login flow, the bind form, message links, QR pages and the bearer API.
+ * Each case asserts the status, the error code or message, and that the security-relevant tables
+ * ({@link DbState}) did not change.
+ */
+class HostileSuiteIT {
+
+    private static String app;
+
+    private final HttpClient api = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void stackUp() {
+        app = stack().appUrl();
+    }
+
+    /** Runs the attack and asserts the database is as before. */
+    private static <T> T unchanged(Supplier<T> attack) {
+        Map<String, String> before = DbState.snapshot();
+        T result = attack.get();
+        assertEquals(before, DbState.snapshot(), "a refused attack changed the database");
+        return result;
+    }
+
+    static Stream<String> openRedirects() {
+        return Stream.of("https://evil.example/", "http://evil.example", "//evil.example/x", "///evil.example", "\\\\evil.example",
+                "/\\evil.example", "\\/evil.example", "javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>",
+                "https://localhost.evil.example/", "https://user@evil.example/", "/\t/evil.example", " //evil.example",
+                "https:evil.example", "%2F%2Fevil.example", "%5C%5Cevil.example");
+    }
+
+    @Hostile
+    @ParameterizedTest(name = "open redirect on /wechat/login: {0}")
+    @MethodSource("openRedirects")
+    void loginWhenReturnUrlForeignThen400AndNothingStored(String evil) {
+        WeChatBrowser.Page page = unchanged(() -> new WeChatBrowser("nobody")
+                .get(app + "wechat/login?returnTo=" + URLEncoder.encode(evil, StandardCharsets.UTF_8)));
+        assertProblemPage(page, 400, "bad_return_url");
+        assertTrue(page.body().contains("only be sent back to a page of this site"), page.body());
+    }
+
+    @Hostile
+    @ParameterizedTest(name = "open redirect on /wechat/qr-login: {0}")
+    @MethodSource("openRedirects")
+    void qrLoginWhenReturnUrlForeignThen400AndNoCode(String evil) {
+        long creates = sim().calls("/api/cgi-bin/qrcode/create");
+        WeChatBrowser.Page page = unchanged(() -> new WeChatBrowser("nobody")
+                .get(app + "wechat/qr-login?returnTo=" + URLEncoder.encode(evil, StandardCharsets.UTF_8)));
+        assertProblemPage(page, 400, "bad_return_url");
+        assertEquals(creates, sim().calls("/api/cgi-bin/qrcode/create"), "no QR code spent on a refused page");
+    }
+
+    @Hostile
+    @Test
+    void callbackWhenStateMissingThen400() {
+        assertProblemPage(unchanged(() -> new WeChatBrowser("nobody").get(app + "wechat/callback?code=abc")), 400, "state_missing");
+    }
+
+    @Hostile
+    @Test
+    void callbackWhenStateForgedThen400() {
+        assertProblemPage(unchanged(() -> new WeChatBrowser("nobody").get(app + "wechat/callback?code=abc&state=" + "Q".repeat(40))),
+                400, "authorization_request_not_found");
+    }
+
+    @Hostile
+    @Test
+    void callbackWhenStateMalformedThen400() {
+        assertProblemPage(unchanged(() -> new WeChatBrowser("nobody").get(app + "wechat/callback?code=abc&state=%3Cscript%3E%00")),
+                400, "authorization_request_not_found");
+    }
+
+    @Hostile
+    @Test
+    void callbackWhenReplayedInAnotherBrowserThen400() {
+        SimControl.SimPersonInfo p = bindNewPerson("bob", "bob-password");
+        WeChatBrowser b = new WeChatBrowser(p.id());
+        String callbackUrl = b.get(b.get(app + "app/").location()).location();
+        assertEquals(302, b.get(callbackUrl).status(), "first use logs in");
+        assertProblemPage(unchanged(() -> new WeChatBrowser(p.id()).get(callbackUrl)), 400, "authorization_request_not_found");
+    }
+
+    @Hostile
+    @Test
+    void callbackWhenStateFromAnotherBrowserThen403Mismatch() {
+        SimControl.SimPersonInfo p = sim().newPerson("Hostile Csrf Login");
+        String authorizeUrl = new WeChatBrowser(p.id()).get(app + "app/").location();
+        WeChatBrowser.Chain chain = unchanged(() -> new WeChatBrowser(p.id()).open(authorizeUrl));
+        assertProblemPage(chain.last(), 403, "state_mismatch");
+        assertNull(boundAccount(APP_ID, p.openIdFor(APP_ID)));
+    }
+
+    @Hostile
+    @Test
+    void callbackWhenCodeReplayedWithFreshStateThen400CodeRejected() {
+        SimControl.SimPersonInfo p = sim().newPerson("Hostile Code Replay");
+        WeChatBrowser b = new WeChatBrowser(p.id());
+        String callbackUrl = b.get(b.get(app + "app/").location()).location();
+        String code = callbackUrl.replaceAll(".*[?&]code=([^&]+).*", "$1");
+        b.follow(b.get(callbackUrl));
+        String newState = b.get(app + "app/").location().replaceAll(".*[?&]state=([A-Za-z0-9]+).*", "$1");
+        assertProblemPage(unchanged(() -> b.get(app + "wechat/callback?code=" + code + "&state=" + newState)), 400, "code_rejected");
+    }
+
+    @Hostile
+    @Test
+    void bindWhenTicketGuessedThen400() {
+        WeChatBrowser.Page page = unchanged(() -> new WeChatBrowser("nobody").post(app + "wechat/bind",
+                Map.of("ticket", "Z".repeat(43), "username", "bob", "password", "bob-password")));
+        assertProblemPage(page, 400, "ticket_invalid");
+    }
+
+    @Hostile
+    @Test
+    void bindWhenTicketFromAnotherBrowserThen400() {
+        SimControl.SimPersonInfo p = sim().newPerson("Hostile Ticket Thief");
+        String ticket = ticketFromBindPage(new WeChatBrowser(p.id()).open(app + "app/"));
+        WeChatBrowser thief = new WeChatBrowser("nobody");
+        assertProblemPage(unchanged(() -> thief.post(app + "wechat/bind",
+                Map.of("ticket", ticket, "username", "bob", "password", "bob-password"))), 400, "ticket_invalid");
+        assertNull(boundAccount(APP_ID, p.openIdFor(APP_ID)));
+    }
+
+    @Hostile
+    @Test
+    void bindWhenTicketForwardedAsLinkThen400() {
+        SimControl.SimPersonInfo p = sim().newPerson("Hostile Ticket Forward");
+        String ticket = ticketFromBindPage(new WeChatBrowser(p.id()).open(app + "app/"));
+        assertProblemPage(unchanged(() -> new WeChatBrowser("nobody").get(app + "wechat/bind?ticket=" + ticket)), 400, "ticket_invalid");
+    }
+
+    @Hostile
+    @Test
+    void bindWhenTicketExpiredThen400() {
+        SimControl.SimPersonInfo p = sim().newPerson("Hostile Ticket Late");
+        WeChatBrowser b = new WeChatBrowser(p.id());
+        String ticket = ticketFromBindPage(b.open(app + "app/"));
+        ItSupport.update("update wxbind_bind_ticket set expires_at = now() - interval '1 second' where expires_at > now()");
+        assertProblemPage(unchanged(() -> b.post(app + "wechat/bind", Map.of("ticket", ticket, "username", "bob", "password", "bob-password"))),
+                400, "ticket_invalid");
+        assertNull(boundAccount(APP_ID, p.openIdFor(APP_ID)));
+    }
+
+    @Hostile
+    @Test
+    void bindWhenTicketReusedAfterSuccessThenRefusedAndBindingKept() {
+        SimControl.SimPersonInfo p = sim().newPerson("Hostile Ticket Reuse");
+        WeChatBrowser b = new WeChatBrowser(p.id());
+        String ticket = ticketFromBindPage(b.open(app + "app/"));
+        submitBind(b, app, ticket, "bob", "bob-password");
+        WeChatBrowser.Page reused = unchanged(() -> b.post(app + "wechat/bind",
+                Map.of("ticket", ticket, "username", "alice", "password", "alice-password")));
+        assertTrue(reused.status() == 400 || reused.isRedirect(), "reused ticket: " + reused.status());
+        assertNoStackTrace(reused.body());
+        assertEquals("bob", boundAccount(APP_ID, p.openIdFor(APP_ID)));
+    }
+
+    @Hostile
+    @Test
+    void linkWhenForgedThen400() {
+        assertProblemPage(unchanged(() -> new WeChatBrowser("nobody").open(app + "wechat/link?t=" + "L".repeat(43)).last()),
+                400, "link_invalid");
+    }
+
+    @Hostile
+    @Test
+    void qrLoginCompleteWhenIdForgedThen400() {
+        assertProblemPage(unchanged(() -> new WeChatBrowser("nobody").get(app + "wechat/qr-login/complete?id=" + "S".repeat(32))),
+                400, "qr_login_invalid");
+    }
+
+    @Hostile
+    @Test
+    void qrLoginStatusWhenAskedByAnotherBrowserThen404() {
+        WeChatBrowser desktop = new WeChatBrowser("nobody");
+        WeChatBrowser.Page page = desktop.get(app + "wechat/qr-login");
+        String status = page.body().replaceAll("(?s).*data-status-url=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+        WeChatBrowser.Page foreign = unchanged(() -> new WeChatBrowser("nobody").get(page.uri().resolve(status).toString()));
+        assertEquals(404, foreign.status(), foreign.body());
+        assertTrue(foreign.body().contains("\"error\":\"not_found\""), foreign.body());
+    }
+
+    static Stream<String> badBearers() {
+        return Stream.of("Bearer", "Bearer abc", "Bearer " + "A".repeat(42) + "=", "Bearer " + "x".repeat(5000), "Bearer %00%FF",
+                "Bearer " + "A".repeat(43));
+    }
+
+    @Hostile
+    @ParameterizedTest(name = "bearer token malformed or never issued: {index}")
+    @MethodSource("badBearers")
+    void bearerWhenMalformedOrUnknownThen401InvalidToken(String header) throws Exception {
+        HttpResponse<String> r = unchanged(() -> send(HttpRequest.newBuilder(URI.create(app + "api/wechat/tokens"))
+                .header("Authorization", header).POST(HttpRequest.BodyPublishers.noBody())));
+        assertEquals(401, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"error\":\"invalid_token\""), r.body());
+        assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").contains("invalid_token"), r.headers().toString());
+    }
+
+    @Hostile
+    @Test
+    void bearerWhenInQueryStringThenIgnored() {
+        HttpResponse<String> r = unchanged(() -> send(HttpRequest.newBuilder(URI.create(app + "api/me?access_token=" + "A".repeat(43))).GET()));
+        assertEquals(401, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"error\":\"not_authenticated\""), r.body());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return api.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.wxbind.it.support;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A fingerprint of the security-relevant tables (accounts, groups, bindings, API tokens, stamps,
+ * pending tickets and QR scenes), to assert that a refused attack changed nothing. Columns that
+ * legitimately move without anyone's action (last login times) are left out; tables that count
+ * refusals (audit log, attempt limits) are not part of it. A table a build does not have yet is skipped.
+ */
+public final class DbState {
+
+    private static final Map<String, String> TABLES = new LinkedHashMap<>();
+
+    static {
+        TABLES.put("wxbind_user_account", "t::text");
+        TABLES.put("wxbind_user_group", "t::text");
+        TABLES.put("wxbind_wechat_openid", "concat_ws(',', t.app_id, t.open_id, t.account_name, t.union_id)");
+        TABLES.put("wxbind_wechat_unionid", "t::text");
+        TABLES.put("wxbind_api_token", "t::text");
+        TABLES.put("wxbind_security_stamp", "t::text");
+        TABLES.put("wxbind_bind_ticket", "t::text");
+        TABLES.put("wxbind_link_ticket", "t::text");
+        TABLES.put("wxbind_qr_scene", "t::text");
+    }
+
+    private DbState() {
+    }
+
+    /** Table → row count and an md5 over its rows. */
+    public static Map<String, String> snapshot() {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (Connection c = ItSupport.stack().database().connect()) {
+            for (Map.Entry<String, String> t : TABLES.entrySet()) {
+                if (!exists(c, t.getKey())) {
+                    continue;
+                }
+                try (PreparedStatement ps = c.prepareStatement("select count(*) || ':' || coalesce(md5(string_agg(" + t.getValue()
+                        + ", '|' order by " + t.getValue() + ")), '-') from " + t.getKey() + " t");
+                     ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    out.put(t.getKey(), rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    private static boolean exists(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select to_regclass(?) is not null")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+}
