@@ -61,6 +61,7 @@ class LinkBindingIT {
         assertProblemPage(new WeChatBrowser(p.id()).open(link).last(), 400, "link_invalid");
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void forwardedLinkWhenOpenedBySomeoneElseThenRefusedAndNothingBound() {
         SimControl.SimPersonInfo owner = sim().newPerson("Link Sender");

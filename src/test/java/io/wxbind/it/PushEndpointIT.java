@@ -172,6 +172,7 @@ class PushEndpointIT {
         assertEquals(1, recorded(p));
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void signaturesWhenMissingOrWrongThen401AndNothingRecorded() {
         Push p = new Push();
@@ -187,6 +188,7 @@ class PushEndpointIT {
         assertEquals(1, recorded(p), "processed once it came properly signed");
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void cipherWhenWrongKeyOrWrongAppInsideThen400AndNothingRecorded() {
         Push p = new Push();
@@ -197,6 +199,7 @@ class PushEndpointIT {
         assertRefused(400, post(p.encryptedQuery("bm90IGEgY2lwaGVy"), envelope("bm90IGEgY2lwaGVy")), p);
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void hostileXmlWhenXxeBillionLaughsMalformedThen400AndNothingRecorded() {
         Push p = new Push();
@@ -221,6 +224,7 @@ class PushEndpointIT {
         assertSuccess(post(new Push().query(), p.xml));
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void bodyWhenOversizedThen413AndNothingRecorded() {
         Push p = new Push();
@@ -228,6 +232,7 @@ class PushEndpointIT {
         assertRefused(413, post(p.query(), big), null);
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void replayWhenSignedQueryComesBackWithAnotherBodyThen403AndNothingRecorded() {
         Push original = new Push();
@@ -239,6 +244,7 @@ class PushEndpointIT {
         assertEquals(1, recorded(original));
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void timestampWhenOutsideTheWindowThen403AndNothingRecorded() {
         Push old = new Push();
