@@ -24,7 +24,7 @@ import java.util.Optional;
 @Entity
 @Table(name = "wxbind_attempt_limit")
 @IdClass(AttemptCounter.Key.class)
-@NamedQuery(name = AttemptCounter.DELETE_EXPIRED, query = "delete from AttemptCounter c where c.expiresAt < :now")
+@NamedQuery(name = AttemptCounter.DELETE_EXPIRED, query = "delete from AttemptCounter c where c.expiresAt <= :now")
 public class AttemptCounter {
 
     /** For the purger: parameter {@code now}. */

@@ -4,9 +4,10 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.logging.Logger;
 
 /**
@@ -24,9 +25,12 @@ public class AttemptLimitPurger {
     @PersistenceContext(unitName = "wxbind")
     EntityManager em;
 
+    @Inject
+    Clock clock;
+
     @Schedule(minute = "*/5", hour = "*", persistent = false)
     public void purge() {
-        int gone = em.createNamedQuery(AttemptCounter.DELETE_EXPIRED).setParameter("now", Instant.now()).executeUpdate();
+        int gone = em.createNamedQuery(AttemptCounter.DELETE_EXPIRED).setParameter("now", clock.instant()).executeUpdate();
         if (gone > 0) {
             LOG.fine(() -> "purged " + gone + " expired guessing counters");
         }

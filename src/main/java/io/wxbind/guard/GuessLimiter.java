@@ -92,8 +92,9 @@ public class GuessLimiter {
     /** The subject's row, created if missing (two nodes may race to create it: on conflict nothing), locked. */
     private AttemptCounter locked(GuessSubject s, Instant now) {
         em.createNativeQuery("insert into wxbind_attempt_limit (scope, subject_hash, failures, window_start, expires_at) "
-                + "values (?1, ?2, 0, ?3, ?3) on conflict do nothing")
-                .setParameter(1, s.scope().column()).setParameter(2, s.hash()).setParameter(3, Timestamp.from(now)).executeUpdate();
+                + "values (?1, ?2, 0, ?3, ?4) on conflict do nothing")
+                .setParameter(1, s.scope().column()).setParameter(2, s.hash()).setParameter(3, Timestamp.from(now))
+                .setParameter(4, Timestamp.from(now)).executeUpdate(); // expires at once: counted from zero when reserved
         return em.find(AttemptCounter.class, key(s), LockModeType.PESSIMISTIC_WRITE);
     }
 

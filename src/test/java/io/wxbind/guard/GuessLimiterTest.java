@@ -264,7 +264,7 @@ class GuessLimiterTest {
     }
 
     @Test
-    void databaseWhenCountingThenOnlyHashesOfTheSubjectsAndExpiredRowsPurged() {
+    void databaseWhenCountingThenOnlyHashesOfTheSubjectsAndForgottenRowsPurged() {
         GuessSubject typed = GuessSubject.account("  Secret-Looking-Name ");
         nodeA.granted(typed, GuessSubject.address("10.66.0.1"));
         assertEquals(1, failures(GuessSubject.account("secret-looking-name")), "one counter whatever the case and spaces");
@@ -273,11 +273,27 @@ class GuessLimiterTest {
         assertTrue(stored.stream().allMatch(s -> s.matches("(account|address) [0-9a-f]{64}")), stored.toString());
         assertFalse(typed.toString().contains("ecret"), "not in logs either");
 
+        GuessSubject blocked = freshAccount();
+        for (int i = 0; i < 3; i++) {
+            nodeA.granted(blocked);
+        }
         clock.advance(Duration.ofMinutes(5));
-        int purged = db.inTransaction(em -> em.createNamedQuery(AttemptCounter.DELETE_EXPIRED)
-                .setParameter("now", clock.instant().plusMillis(1)).executeUpdate());
-        assertTrue(purged >= 2, "purged " + purged);
-        assertEquals(-1, failures(typed));
+        purge();
+        assertEquals(-1, failures(typed), "quiet for the window: gone");
+        assertEquals(3, failures(blocked), "blocked for 10 s, so kept until 5 minutes after that");
+        clock.advance(Duration.ofSeconds(10));
+        purge();
+        assertEquals(-1, failures(blocked));
+    }
+
+    private void purge() {
+        db.inTransaction(em -> {
+            AttemptLimitPurger purger = new AttemptLimitPurger();
+            purger.em = em;
+            purger.clock = clock;
+            purger.purge();
+            return null;
+        });
     }
 
     /** The stored failure count, -1 without a row. */
