@@ -44,8 +44,7 @@ public class GuessLimiter {
     /** Reserves one failure on every subject, or on none if any of them is blocked (the longest wait is reported). */
     public Admission admit(List<GuessSubject> subjects) {
         Instant now = clock.instant();
-        List<GuessSubject> ordered = subjects.stream()
-                .sorted(Comparator.comparing(GuessSubject::scope).thenComparing(GuessSubject::hash)).toList();
+        List<GuessSubject> ordered = ordered(subjects);
         List<AttemptCounter> counters = ordered.stream().map(s -> locked(s, now)).toList();
         Optional<Admission.Refused> refused = refusal(ordered, counters, now);
         if (refused.isPresent()) {
@@ -67,7 +66,7 @@ public class GuessLimiter {
     /** The proof was right: the account subjects start again, the address subjects get their try back. */
     public void succeeded(Admission.Granted granted) {
         Instant now = clock.instant();
-        for (GuessSubject s : granted.subjects()) {
+        for (GuessSubject s : ordered(granted.subjects())) {
             Optional.ofNullable(em.find(AttemptCounter.class, key(s), LockModeType.PESSIMISTIC_WRITE)).ifPresent(c -> {
                 if (s.scope() == LimitScope.ACCOUNT) {
                     c.reset(now);
@@ -80,13 +79,18 @@ public class GuessLimiter {
 
     /** The proof was never checked (e.g. the ticket was gone): every subject gets its try back. */
     public void unused(Admission.Granted granted) {
-        for (GuessSubject s : granted.subjects()) {
+        for (GuessSubject s : ordered(granted.subjects())) {
             Optional.ofNullable(em.find(AttemptCounter.class, key(s), LockModeType.PESSIMISTIC_WRITE)).ifPresent(AttemptCounter::refund);
         }
     }
 
-    int maxFailures(LimitScope scope) {
+    private int maxFailures(LimitScope scope) {
         return scope == LimitScope.ACCOUNT ? config.accountMaxFailures() : config.addressMaxFailures();
+    }
+
+    /** Rows are always locked in this order (scope, then hash), so two tries cannot deadlock. */
+    private static List<GuessSubject> ordered(List<GuessSubject> subjects) {
+        return subjects.stream().sorted(Comparator.comparing(GuessSubject::scope).thenComparing(GuessSubject::hash)).toList();
     }
 
     /** The subject's row, created if missing (two nodes may race to create it: on conflict nothing), locked. */
