@@ -2,12 +2,15 @@ package io.wxbind.sms;
 
 import io.wxbind.audit.AuditEvent;
 import io.wxbind.audit.AuditKind;
+import io.wxbind.auth.flow.BindTicket;
 import io.wxbind.auth.flow.BindTicketStore;
 import io.wxbind.auth.flow.SecureTokens;
+import io.wxbind.auth.flow.WeChatIdentity;
 import io.wxbind.guard.Admission;
 import io.wxbind.guard.GuessLimiter;
 import io.wxbind.guard.GuessSubject;
 import io.wxbind.guard.LimitScope;
+import io.wxbind.wechat.LogSafe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -53,13 +56,16 @@ public class SmsSendHandler {
         if (!codes.available()) {
             return error(404, "sms_unavailable", "Binding by SMS code is not offered here.");
         }
-        if (browserHash.flatMap(b -> tickets.peek(ticket, b)).isEmpty()) {
+        Optional<BindTicket> valid = browserHash.flatMap(b -> tickets.peek(ticket, b));
+        if (valid.isEmpty()) {
             return error(400, "ticket_invalid",
                     "This binding link has expired or was already used. Please start signing in again.");
         }
         Optional<Admission.Refused> blocked = limiter.blocked(subjects(phone, clientIp));
         if (blocked.isPresent()) {
-            audit.fire(AuditEvent.of(AuditKind.REFUSED, null).withMethod("sms").withReason(blocked.get().reason()));
+            WeChatIdentity who = valid.get().identity();
+            audit.fire(AuditEvent.of(AuditKind.REFUSED, null).withMethod("sms").withReason(blocked.get().reason())
+                    .withWeChat(who.appId(), LogSafe.shortId(who.openId())));
             return throttled(blocked.get());
         }
         SendResult result = codes.send(phone, clientIp, SecureTokens.sha256Hex(ticket));

@@ -109,7 +109,8 @@ class SmsSendHandlerTest {
         assertEquals(List.of(GuessSubject.address("ip")), asked.get(1), "an unreadable phone: only the address is asked about");
         assertTrue(sends.isEmpty());
         assertEquals(List.of("throttled_account", "throttled_address"), audit.fired.stream().map(AuditEvent::reason).toList());
-        assertTrue(audit.fired.stream().allMatch(e -> e.kind() == AuditKind.REFUSED && "sms".equals(e.method())));
+        assertTrue(audit.fired.stream().allMatch(e -> e.kind() == AuditKind.REFUSED && "sms".equals(e.method())
+                && "wxA".equals(e.appId()) && "****".equals(e.shortOpenId())), audit.fired.toString());
     }
 
     @Test
