@@ -24,6 +24,10 @@ public sealed interface FlowOutcome {
     record BindFormError(String rawTicket, String message, int status) implements FlowOutcome {
     }
 
+    /** Refused for too many wrong guesses: the problem page with {@code Retry-After} and the wait ("3 minutes"). */
+    record Throttled(FlowProblem problem, long retryAfterSeconds, String waitText) implements FlowOutcome {
+    }
+
     default void attachTo(HttpServletRequest request) {
         request.setAttribute(ATTRIBUTE, this);
     }

@@ -15,7 +15,8 @@ import java.util.Optional;
  * {@link SmsCodeStore} in PostgreSQL. A send takes transaction-scoped advisory locks on its
  * phone and its IP (always in that order, so two sends cannot deadlock), so the throttle check
  * and the insert are one step across the cluster. A check locks the code row, so parallel
- * guesses are counted one by one and only one of them can use a right code.
+ * guesses are counted one by one and only one of them can use a right code; a code answers
+ * only to the bind ticket that asked for it.
  */
 @ApplicationScoped
 @Transactional
@@ -35,7 +36,7 @@ public class JpaSmsCodeStore implements SmsCodeStore {
     Clock clock;
 
     @Override
-    public SendResult issue(String phone, String clientIp, String codeHash) {
+    public SendResult issue(String phone, String clientIp, String codeHash, String ticketHash) {
         lock(LOCK_PHONE, phone);
         lock(LOCK_IP, clientIp);
         Instant now = clock.instant();
@@ -46,17 +47,17 @@ public class JpaSmsCodeStore implements SmsCodeStore {
         em.persist(new SmsSend(phone, clientIp, now));
         SmsCode pending = em.find(SmsCode.class, phone, LockModeType.PESSIMISTIC_WRITE);
         if (pending == null) {
-            em.persist(new SmsCode(phone, codeHash, now, now.plus(config.codeTtl())));
+            em.persist(new SmsCode(phone, codeHash, ticketHash, now, now.plus(config.codeTtl())));
         } else {
-            pending.replace(codeHash, now, now.plus(config.codeTtl()));
+            pending.replace(codeHash, ticketHash, now, now.plus(config.codeTtl()));
         }
         return new SendResult.Sent(phone, config.resendInterval(), config.codeTtl());
     }
 
     @Override
-    public CodeCheck check(String phone, String candidateHash) {
+    public CodeCheck check(String phone, String candidateHash, String ticketHash) {
         SmsCode code = em.find(SmsCode.class, phone, LockModeType.PESSIMISTIC_WRITE);
-        if (code == null) {
+        if (code == null || !SecureTokens.constantTimeEquals(code.ticketHash(), ticketHash)) {
             return new CodeCheck(CodeCheck.Status.NONE, 0);
         }
         if (code.failedAttempts() >= config.maxAttempts()) {

@@ -9,8 +9,10 @@ import java.time.Instant;
 
 /**
  * The one pending code of a phone (a new send replaces it). Only the HMAC of the code is kept,
- * so a database reader cannot use pending codes. Burnt codes stay until they expire, so that
- * later tries keep hearing "too many tries" rather than "no code".
+ * so a database reader cannot use pending codes. The code works only with the bind ticket that
+ * asked for it (its SHA-256 is kept): a code read off someone's phone is no use in another
+ * browser. Burnt codes stay until they expire, so that later tries keep hearing "too many
+ * tries" rather than "no code".
  */
 @Entity
 @Table(name = "wxbind_sms_code")
@@ -27,6 +29,9 @@ public class SmsCode {
     @Column(name = "code_hash", nullable = false, length = 64)
     private String codeHash;
 
+    @Column(name = "ticket_hash", length = 64)
+    private String ticketHash;
+
     @Column(name = "failed_attempts", nullable = false)
     private int failedAttempts;
 
@@ -39,14 +44,15 @@ public class SmsCode {
     protected SmsCode() {
     }
 
-    SmsCode(String phone, String codeHash, Instant createdAt, Instant expiresAt) {
+    SmsCode(String phone, String codeHash, String ticketHash, Instant createdAt, Instant expiresAt) {
         this.phone = phone;
-        replace(codeHash, createdAt, expiresAt);
+        replace(codeHash, ticketHash, createdAt, expiresAt);
     }
 
-    /** A new send: new code, fresh tries, new lifetime. */
-    void replace(String newHash, Instant now, Instant newExpiry) {
+    /** A new send: new code for a (maybe new) ticket, fresh tries, new lifetime. */
+    void replace(String newHash, String newTicketHash, Instant now, Instant newExpiry) {
         this.codeHash = newHash;
+        this.ticketHash = newTicketHash;
         this.failedAttempts = 0;
         this.createdAt = now;
         this.expiresAt = newExpiry;
@@ -54,6 +60,11 @@ public class SmsCode {
 
     String codeHash() {
         return codeHash;
+    }
+
+    /** Null for codes sent before tickets were recorded: they match no ticket. */
+    String ticketHash() {
+        return ticketHash;
     }
 
     int failedAttempts() {

@@ -45,8 +45,11 @@ public class SmsCodeService {
         return delivery.available();
     }
 
-    /** Steps 1-5: a new code for {@code phone} (as typed), throttled per phone and per {@code clientIp}. */
-    public SendResult send(String phone, String clientIp) {
+    /**
+     * Steps 1-5: a new code for {@code phone} (as typed), throttled per phone and per
+     * {@code clientIp}, that will verify only with the bind ticket {@code ticketHash} (SHA-256).
+     */
+    public SendResult send(String phone, String clientIp, String ticketHash) {
         if (!available()) {
             return new SendResult.Unavailable();
         }
@@ -59,7 +62,7 @@ public class SmsCodeService {
         boolean registered = accounts.accountFor(e164).isPresent();
         String code = SmsCodeHasher.newCode();
         String hash = registered ? hasher.hash(e164, code) : SmsCodeHasher.unusableHash();
-        SendResult result = store.issue(e164, ip(clientIp), hash);
+        SendResult result = store.issue(e164, ip(clientIp), hash, ticketHash);
         if (result instanceof SendResult.Sent && registered) {
             delivery.deliver(e164, text(code));
         }
@@ -70,18 +73,19 @@ public class SmsCodeService {
     }
 
     /**
-     * Step 6: whether {@code code} is the pending code of {@code phone} (both as typed). A match
-     * uses the code up and names the account; every wrong code counts against the code's tries.
+     * Step 6: whether {@code code} is the pending code of {@code phone} (both as typed) asked for
+     * with the bind ticket {@code ticketHash}. A match uses the code up and names the account;
+     * every wrong code counts against the code's tries; with another ticket there is no code.
      */
-    public VerifyResult verify(String phone, String code) {
-        Optional<String> e164 = PhoneNumbers.tryNormalise(phone);
-        String digits = code == null ? null : code.replaceAll("\\s", "");
-        if (e164.isEmpty() || !SmsCodeHasher.looksLikeCode(digits)) {
+    public VerifyResult verify(String phone, String code, String ticketHash) {
+        Optional<SmsProof> proof = SmsProof.parse(phone, code);
+        if (proof.isEmpty()) {
             return new VerifyResult.Failed(VerifyResult.Reason.MALFORMED, 0);
         }
-        SmsCodeStore.CodeCheck check = store.check(e164.get(), hasher.hash(e164.get(), digits));
+        String e164 = proof.get().phone();
+        SmsCodeStore.CodeCheck check = store.check(e164, hasher.hash(e164, proof.get().code()), ticketHash);
         return switch (check.status()) {
-            case MATCHED -> accounts.accountFor(e164.get()).<VerifyResult>map(VerifyResult.Verified::new)
+            case MATCHED -> accounts.accountFor(e164).<VerifyResult>map(VerifyResult.Verified::new)
                     // the number left its account within the code's lifetime: the code proves nothing now
                     .orElse(new VerifyResult.Failed(VerifyResult.Reason.NO_CODE, 0));
             case WRONG -> new VerifyResult.Failed(VerifyResult.Reason.WRONG_CODE, check.triesLeft());

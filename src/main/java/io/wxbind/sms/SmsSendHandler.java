@@ -1,16 +1,30 @@
 package io.wxbind.sms;
 
+import io.wxbind.audit.AuditEvent;
+import io.wxbind.audit.AuditKind;
+import io.wxbind.auth.flow.BindTicket;
 import io.wxbind.auth.flow.BindTicketStore;
+import io.wxbind.auth.flow.SecureTokens;
+import io.wxbind.auth.flow.WeChatIdentity;
+import io.wxbind.guard.Admission;
+import io.wxbind.guard.GuessLimiter;
+import io.wxbind.guard.GuessSubject;
+import io.wxbind.guard.LimitScope;
+import io.wxbind.wechat.LogSafe;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The bind page's "send me a code" call, without the servlet API: only a browser holding a
- * valid bind ticket may trigger an SMS, so the endpoint is no open SMS relay. Answers one JSON
- * object per outcome, with the HTTP status to send it with.
+ * valid bind ticket may trigger an SMS, so the endpoint is no open SMS relay; a phone or client
+ * address blocked for guessing ({@link GuessLimiter}) gets no new code either. The code is tied
+ * to the ticket. Answers one JSON object per outcome, with the HTTP status to send it with.
  */
 @ApplicationScoped
 public class SmsSendHandler {
@@ -24,6 +38,12 @@ public class SmsSendHandler {
     @Inject
     SmsCodeService codes;
 
+    @Inject
+    GuessLimiter limiter;
+
+    @Inject
+    Event<AuditEvent> audit;
+
     /** One answer: status, JSON body, and for 429 the seconds for a {@code Retry-After} header (else 0). */
     public record Reply(int status, JsonObject body, long retryAfterSeconds) {
     }
@@ -36,11 +56,19 @@ public class SmsSendHandler {
         if (!codes.available()) {
             return error(404, "sms_unavailable", "Binding by SMS code is not offered here.");
         }
-        if (browserHash.flatMap(b -> tickets.peek(ticket, b)).isEmpty()) {
+        Optional<BindTicket> valid = browserHash.flatMap(b -> tickets.peek(ticket, b));
+        if (valid.isEmpty()) {
             return error(400, "ticket_invalid",
                     "This binding link has expired or was already used. Please start signing in again.");
         }
-        SendResult result = codes.send(phone, clientIp);
+        Optional<Admission.Refused> blocked = limiter.blocked(subjects(phone, clientIp));
+        if (blocked.isPresent()) {
+            WeChatIdentity who = valid.get().identity();
+            audit.fire(AuditEvent.of(AuditKind.REFUSED, null).withMethod("sms").withReason(blocked.get().reason())
+                    .withWeChat(who.appId(), LogSafe.shortId(who.openId())));
+            return throttled(blocked.get());
+        }
+        SendResult result = codes.send(phone, clientIp, SecureTokens.sha256Hex(ticket));
         if (result instanceof SendResult.Sent sent) {
             return new Reply(200, JSON.createObjectBuilder().add("sent", true)
                     .add("resendAfterSeconds", sent.resendAfter().toSeconds())
@@ -55,6 +83,22 @@ public class SmsSendHandler {
             return error(400, "phone_invalid", invalid.message());
         }
         return error(404, "sms_unavailable", "Binding by SMS code is not offered here.");
+    }
+
+    /** The guessing limits that also stop new codes: the phone (when it reads as one) and the address. */
+    private static List<GuessSubject> subjects(String phone, String clientIp) {
+        List<GuessSubject> subjects = new ArrayList<>();
+        PhoneNumbers.tryNormalise(phone).ifPresent(p -> subjects.add(GuessSubject.phone(p)));
+        subjects.add(GuessSubject.address(clientIp));
+        return subjects;
+    }
+
+    /** 429 for a guessing block, in the shape of the send throttles' answer. */
+    private static Reply throttled(Admission.Refused refused) {
+        String who = refused.scope() == LimitScope.ACCOUNT ? "for this number" : "from your network";
+        return new Reply(429, JSON.createObjectBuilder().add("error", refused.reason())
+                .add("message", "Too many wrong codes or passwords were tried " + who + ". Please try again in " + refused.waitText() + ".")
+                .add("retryAfterSeconds", refused.retryAfterSeconds()).build(), refused.retryAfterSeconds());
     }
 
     /** The JSON error shape of the project: {@code {"error": code, "message": text}}. */

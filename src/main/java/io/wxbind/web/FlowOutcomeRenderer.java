@@ -17,6 +17,8 @@ final class FlowOutcomeRenderer {
             redirectAfterPost(request, response, in.returnTo());
         } else if (outcome instanceof FlowOutcome.Problem p) {
             ProblemPage.send(request, response, p.problem(), p.startAgainReturnTo());
+        } else if (outcome instanceof FlowOutcome.Throttled t) {
+            ProblemPage.sendThrottled(request, response, t.problem(), t.retryAfterSeconds(), t.waitText());
         } else if (outcome instanceof FlowOutcome.BindFormError e) {
             BindServlet.sendForm(request, response, e.rawTicket(), e.message(), e.status());
         } else {

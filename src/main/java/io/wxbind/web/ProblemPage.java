@@ -14,6 +14,18 @@ public final class ProblemPage {
 
     public static void send(HttpServletRequest request, HttpServletResponse response, FlowProblem problem, String returnTo)
             throws IOException {
+        send(request, response, problem, returnTo, "");
+    }
+
+    /** A 429 problem with {@code Retry-After} and the wait in words ({@code waitText}, e.g. "3 minutes"). */
+    public static void sendThrottled(HttpServletRequest request, HttpServletResponse response, FlowProblem problem,
+            long retryAfterSeconds, String waitText) throws IOException {
+        response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        send(request, response, problem, null, " <span id=\"retry-after\">Please try again in " + Html.esc(waitText) + ".</span>");
+    }
+
+    private static void send(HttpServletRequest request, HttpServletResponse response, FlowProblem problem, String returnTo,
+            String afterMessageHtml) throws IOException {
         String home = request.getContextPath() + "/";
         String again = request.getContextPath() + WeChatAuthenticationMechanism.LOGIN_PATH + "?"
                 + WeChatAuthenticationMechanism.RETURN_TO + "=" + Html.url(returnTo != null ? returnTo : home);
@@ -22,7 +34,7 @@ public final class ProblemPage {
                 : "<a class=\"btn\" href=\"" + Html.esc(again) + "\">Start again</a> "
                         + "<a class=\"btn secondary\" href=\"" + Html.esc(home) + "\">Home</a>";
         Html.send(response, problem.status(), problem.title(),
-                "<div class=\"card\"><p>" + Html.esc(problem.message()) + "</p><p>" + actions + "</p>"
+                "<div class=\"card\"><p>" + Html.esc(problem.message()) + afterMessageHtml + "</p><p>" + actions + "</p>"
                         + "<p class=\"muted\">Error code: <code id=\"error-code\">" + problem.code() + "</code></p></div>");
     }
 

@@ -56,12 +56,19 @@ class SmsCodeServiceTest {
         return "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
     }
 
+    /** The bind ticket (its hash) of the browser that asks for and enters the codes, unless a test says otherwise. */
+    private static final String TICKET = io.wxbind.auth.flow.SecureTokens.sha256Hex("ticket-of-this-browser");
+
     private SendResult send(String phone, String ip) {
-        return db.inTransaction(em -> kit.service(em).send(phone, ip));
+        return db.inTransaction(em -> kit.service(em).send(phone, ip, TICKET));
     }
 
     private VerifyResult verify(String phone, String code) {
-        return db.inTransaction(em -> kit.service(em).verify(phone, code));
+        return verify(phone, code, TICKET);
+    }
+
+    private VerifyResult verify(String phone, String code, String ticketHash) {
+        return db.inTransaction(em -> kit.service(em).verify(phone, code, ticketHash));
     }
 
     private static String wrong(String code) {
@@ -77,6 +84,36 @@ class SmsCodeServiceTest {
         assertTrue(kit.last(phone).text().contains("expires in 5 minutes"), kit.last(phone).text());
         assertEquals(new VerifyResult.Verified("sms-once"), verify(phone, code.substring(0, 3) + " " + code.substring(3)));
         assertEquals(new VerifyResult.Failed(VerifyResult.Reason.NO_CODE, 0), verify(phone, code), "single use");
+    }
+
+    @Test
+    void verifyWhenCodeAskedForWithAnotherTicketThenNoCodeNoTryCountedAndItsOwnTicketStillWorks() {
+        String phone = account("sms-ticket-bound");
+        send(phone, freshIp());
+        String code = kit.last(phone).code();
+        String otherTicket = io.wxbind.auth.flow.SecureTokens.sha256Hex("another-browser");
+        VerifyResult noCode = new VerifyResult.Failed(VerifyResult.Reason.NO_CODE, 0);
+        for (int i = 0; i < 6; i++) {
+            assertEquals(noCode, verify(phone, code, otherTicket), "the right code, another ticket");
+            assertEquals(noCode, verify(phone, wrong(code), otherTicket), "same answer as for a wrong one");
+        }
+        assertEquals(noCode, verify(phone, code, null));
+        assertEquals(new VerifyResult.Failed(VerifyResult.Reason.WRONG_CODE, 4), verify(phone, wrong(code)), "no try was used up");
+        assertEquals(new VerifyResult.Verified("sms-ticket-bound"), verify(phone, code));
+    }
+
+    @Test
+    void sendWhenAnotherTicketAsksForTheSamePhoneThenOnlyTheNewTicketsCodeWorks() {
+        String phone = account("sms-ticket-replaced");
+        send(phone, freshIp());
+        String first = kit.last(phone).code();
+        clock.advance(Duration.ofSeconds(60));
+        String otherTicket = io.wxbind.auth.flow.SecureTokens.sha256Hex("a later browser");
+        db.inTransaction(em -> kit.service(em).send(phone, freshIp(), otherTicket));
+        String second = kit.last(phone).code();
+        assertEquals(new VerifyResult.Failed(VerifyResult.Reason.NO_CODE, 0), verify(phone, first));
+        assertEquals(new VerifyResult.Failed(VerifyResult.Reason.NO_CODE, 0), verify(phone, second));
+        assertEquals(new VerifyResult.Verified("sms-ticket-replaced"), verify(phone, second, otherTicket));
     }
 
     @Test

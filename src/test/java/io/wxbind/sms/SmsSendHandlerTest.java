@@ -4,9 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wxbind.audit.AuditEvent;
+import io.wxbind.audit.AuditKind;
 import io.wxbind.auth.flow.BindTicket;
 import io.wxbind.auth.flow.BindTicketStore;
+import io.wxbind.auth.flow.SecureTokens;
+import io.wxbind.auth.flow.TicketAttempt;
 import io.wxbind.auth.flow.WeChatIdentity;
+import io.wxbind.guard.Admission;
+import io.wxbind.guard.GuessLimiter;
+import io.wxbind.guard.GuessSubject;
+import io.wxbind.guard.LimitScope;
+import io.wxbind.testsupport.FiredEvents;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +31,9 @@ class SmsSendHandlerTest {
     private final List<String> sends = new ArrayList<>();
     private SendResult next = new SendResult.Sent("+8613800000001", Duration.ofSeconds(60), Duration.ofMinutes(5));
     private boolean available = true;
+    private Optional<Admission.Refused> blocked = Optional.empty();
+    private final List<List<GuessSubject>> asked = new ArrayList<>();
+    private final FiredEvents<AuditEvent> audit = new FiredEvents<>();
 
     private SmsSendHandler handler() {
         SmsSendHandler h = new SmsSendHandler();
@@ -33,11 +45,19 @@ class SmsSendHandlerTest {
             }
 
             @Override
-            public SendResult send(String phone, String clientIp) {
-                sends.add(phone + "@" + clientIp);
+            public SendResult send(String phone, String clientIp, String ticketHash) {
+                sends.add(phone + "@" + clientIp + "#" + ticketHash);
                 return next;
             }
         };
+        h.limiter = new GuessLimiter() {
+            @Override
+            public Optional<Admission.Refused> blocked(List<GuessSubject> subjects) {
+                asked.add(subjects);
+                return blocked;
+            }
+        };
+        h.audit = audit.event();
         return h;
     }
 
@@ -49,7 +69,8 @@ class SmsSendHandlerTest {
         assertEquals(60, r.body().getJsonNumber("resendAfterSeconds").longValue());
         assertEquals(300, r.body().getJsonNumber("expiresInSeconds").longValue());
         assertTrue(r.body().getString("message").contains("If +8613800000001 belongs to an account"), r.body().toString());
-        assertEquals(List.of("13800000001@127.0.0.1"), sends);
+        assertEquals(List.of("13800000001@127.0.0.1#" + SecureTokens.sha256Hex(TICKET)), sends, "the code is tied to the ticket");
+        assertEquals(List.of(List.of(GuessSubject.phone("+8613800000001"), GuessSubject.address("127.0.0.1"))), asked);
         assertEquals(0, r.retryAfterSeconds());
     }
 
@@ -70,6 +91,26 @@ class SmsSendHandlerTest {
         assertEquals(42, r.body().getJsonNumber("retryAfterSeconds").longValue());
         assertEquals(42, r.retryAfterSeconds());
         assertTrue(r.body().getString("message").contains("42 seconds"), r.body().toString());
+    }
+
+    @Test
+    void handleWhenPhoneOrAddressBlockedForGuessingThen429JsonNothingSentAndAudited() {
+        blocked = Optional.of(new Admission.Refused(LimitScope.ACCOUNT, Duration.ofSeconds(150)));
+        SmsSendHandler.Reply r = handler().handle(TICKET, "13800000001", Optional.of("browser-1"), "ip");
+        assertError(r, 429, "throttled_account");
+        assertEquals(150, r.retryAfterSeconds());
+        assertEquals(150, r.body().getJsonNumber("retryAfterSeconds").longValue());
+        assertTrue(r.body().getString("message").contains("for this number") && r.body().getString("message").contains("3 minutes"),
+                r.body().toString());
+        blocked = Optional.of(new Admission.Refused(LimitScope.ADDRESS, Duration.ofSeconds(30)));
+        SmsSendHandler.Reply fromAddress = handler().handle(TICKET, "not a phone", Optional.of("browser-1"), "ip");
+        assertError(fromAddress, 429, "throttled_address");
+        assertTrue(fromAddress.body().getString("message").contains("your network"), fromAddress.body().toString());
+        assertEquals(List.of(GuessSubject.address("ip")), asked.get(1), "an unreadable phone: only the address is asked about");
+        assertTrue(sends.isEmpty());
+        assertEquals(List.of("throttled_account", "throttled_address"), audit.fired.stream().map(AuditEvent::reason).toList());
+        assertTrue(audit.fired.stream().allMatch(e -> e.kind() == AuditKind.REFUSED && "sms".equals(e.method())
+                && "wxA".equals(e.appId()) && "****".equals(e.shortOpenId())), audit.fired.toString());
     }
 
     @Test
@@ -117,7 +158,7 @@ class SmsSendHandlerTest {
         }
 
         @Override
-        public int recordFailure(String rawTicket) {
+        public TicketAttempt reserveAttempt(String rawTicket, String browserHash) {
             throw new UnsupportedOperationException();
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wxbind.auth.flow.BrowserBinding;
 import io.wxbind.auth.flow.SecureTokens;
+import io.wxbind.client.ClientAddressResolver;
 import io.wxbind.testsupport.FakeHttp;
 import io.wxbind.web.SmsSendServlet;
 import jakarta.servlet.ServletOutputStream;
@@ -44,6 +45,9 @@ class SmsSendServletTest {
                 return SmsSendHandler.error(429, "throttled", "wait");
             }
         });
+        var addresses = SmsSendServlet.class.getDeclaredField("addresses");
+        addresses.setAccessible(true);
+        addresses.set(s, new ClientAddressResolver(""));
         return s;
     }
 

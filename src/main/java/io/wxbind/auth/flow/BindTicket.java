@@ -82,6 +82,7 @@ public class BindTicket {
         return failedAttempts;
     }
 
+    /** One proof checked (or being checked) on this ticket; counted before the check, so a failure until it succeeds. */
     void recordFailure() {
         failedAttempts++;
     }

@@ -31,7 +31,7 @@ public enum FlowProblem {
             "Nothing was changed. Please try again in a moment."),
     TICKET_INVALID(400, "This binding link has expired or was already used",
             "Binding links work once, in the browser that opened them, for 5 minutes. Please start signing in again."),
-    TOO_MANY_ATTEMPTS(429, "Too many wrong passwords",
+    TOO_MANY_ATTEMPTS(429, "Too many wrong attempts",
             "This binding link is no longer valid. Please start signing in again."),
     LINK_INVALID(400, "This bind link has expired or was already used",
             "A bind link works once, for 5 minutes. Tap the bind menu in the chat again for a new one."),
@@ -42,7 +42,11 @@ public enum FlowProblem {
     QR_LOGIN_THROTTLED(429, "Too many QR login codes",
             "Too many QR login codes were asked for from your network in the last 10 minutes. Please wait a few minutes, then reload this page."),
     BINDING_CONFLICT(409, "This WeChat account is already bound to another account",
-            "Nothing was changed. Log in to that account, or remove the binding there first.");
+            "Nothing was changed. Log in to that account, or remove the binding there first."),
+    THROTTLED_ACCOUNT(429, "Too many wrong attempts for this account",
+            "For its safety, this account takes no passwords or codes for a while after several wrong ones. Nothing was changed."),
+    THROTTLED_ADDRESS(429, "Too many wrong attempts from your network",
+            "For safety, no passwords or codes are taken from your network for a while after many wrong ones. Nothing was changed.");
 
     private final int status;
     private final String title;

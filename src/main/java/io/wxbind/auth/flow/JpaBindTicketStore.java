@@ -11,7 +11,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-/** {@link BindTicketStore} in PostgreSQL, shared by every node. */
+/**
+ * {@link BindTicketStore} in PostgreSQL, shared by every node. A burnt ticket stays (until the
+ * purger removes it after expiry), so every later try hears "burnt", whatever its proof.
+ */
 @ApplicationScoped
 @Transactional
 public class JpaBindTicketStore implements BindTicketStore {
@@ -37,7 +40,7 @@ public class JpaBindTicketStore implements BindTicketStore {
 
     @Override
     public Optional<BindTicket> peek(String rawTicket, String browserHash) {
-        return find(rawTicket, LockModeType.NONE).filter(t -> valid(t, browserHash));
+        return find(rawTicket, LockModeType.NONE).filter(t -> valid(t, browserHash) && t.failedAttempts() < MAX_FAILED_ATTEMPTS);
     }
 
     @Override
@@ -48,18 +51,17 @@ public class JpaBindTicketStore implements BindTicketStore {
     }
 
     @Override
-    public int recordFailure(String rawTicket) {
-        Optional<BindTicket> ticket = find(rawTicket, LockModeType.PESSIMISTIC_WRITE);
+    public TicketAttempt reserveAttempt(String rawTicket, String browserHash) {
+        Optional<BindTicket> ticket = find(rawTicket, LockModeType.PESSIMISTIC_WRITE).filter(t -> valid(t, browserHash));
         if (ticket.isEmpty()) {
-            return 0;
+            return new TicketAttempt.Invalid();
         }
         BindTicket t = ticket.get();
-        t.recordFailure();
         if (t.failedAttempts() >= MAX_FAILED_ATTEMPTS) {
-            em.remove(t);
-            return 0;
+            return new TicketAttempt.Burnt();
         }
-        return MAX_FAILED_ATTEMPTS - t.failedAttempts();
+        t.recordFailure();
+        return new TicketAttempt.Reserved(t, MAX_FAILED_ATTEMPTS - t.failedAttempts());
     }
 
     private Optional<BindTicket> find(String rawTicket, LockModeType lock) {

@@ -138,19 +138,65 @@ class JpaFlowStoresTest {
     }
 
     @Test
-    void ticketWhenFiveFailuresThenBurnt() {
+    void reserveAttemptWhenFiveTakenThenBurntKeptAndEveryLaterTryRefusedAlike() {
         String raw = db.inTransaction(em -> tickets(em).issue(new WeChatIdentity("wxA", "oY", null, null, null), "b", "/"));
-        for (int left = BindTicketStore.MAX_FAILED_ATTEMPTS - 1; left >= 1; left--) {
-            assertEquals(left, (int) db.inTransaction(em -> tickets(em).recordFailure(raw)));
+        for (int left = BindTicketStore.MAX_FAILED_ATTEMPTS - 1; left >= 0; left--) {
+            TicketAttempt attempt = db.inTransaction(em -> tickets(em).reserveAttempt(raw, "b"));
+            assertEquals(left, ((TicketAttempt.Reserved) attempt).left());
+            assertEquals("oY", ((TicketAttempt.Reserved) attempt).ticket().identity().openId());
         }
-        assertEquals(0, (int) db.inTransaction(em -> tickets(em).recordFailure(raw)));
-        assertTrue(db.inTransaction(em -> tickets(em).peek(raw, "b")).isEmpty());
+        assertEquals(new TicketAttempt.Burnt(), db.inTransaction(em -> tickets(em).reserveAttempt(raw, "b")));
+        assertEquals(new TicketAttempt.Burnt(), db.inTransaction(em -> tickets(em).reserveAttempt(raw, "b")), "stays burnt");
+        assertTrue(db.inTransaction(em -> tickets(em).peek(raw, "b")).isEmpty(), "a burnt ticket shows no form and sends no SMS");
+        assertEquals(new TicketAttempt.Invalid(), db.inTransaction(em -> tickets(em).reserveAttempt(raw, "other browser")));
+    }
+
+    @Test
+    void reserveAttemptWhenLastTryRightThenConsumable() {
+        String raw = db.inTransaction(em -> tickets(em).issue(new WeChatIdentity("wxA", "oLast", null, null, null), "b", "/"));
+        for (int i = 0; i < BindTicketStore.MAX_FAILED_ATTEMPTS; i++) {
+            db.inTransaction(em -> tickets(em).reserveAttempt(raw, "b"));
+        }
+        assertTrue(db.inTransaction(em -> tickets(em).consume(raw, "b")).isPresent(), "the fifth try may be the right one");
+        assertEquals(new TicketAttempt.Invalid(), db.inTransaction(em -> tickets(em).reserveAttempt(raw, "b")));
+    }
+
+    @Test
+    void reserveAttemptWhenManyInParallelThenExactlyTheCapReserved() throws Exception {
+        String raw = db.inTransaction(em -> tickets(em).issue(new WeChatIdentity("wxA", "oRace", null, null, null), "b", "/"));
+        int n = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<TicketAttempt>> results = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            results.add(pool.submit(() -> {
+                go.await();
+                return db.inTransaction(em -> tickets(em).reserveAttempt(raw, "b"));
+            }));
+        }
+        go.countDown();
+        List<Integer> lefts = new ArrayList<>();
+        int burnt = 0;
+        for (Future<TicketAttempt> f : results) {
+            TicketAttempt a = f.get();
+            if (a instanceof TicketAttempt.Reserved r) {
+                lefts.add(r.left());
+            } else {
+                assertEquals(new TicketAttempt.Burnt(), a);
+                burnt++;
+            }
+        }
+        pool.shutdown();
+        lefts.sort(null);
+        assertEquals(List.of(0, 1, 2, 3, 4), lefts, "each try counted once, under the lock");
+        assertEquals(n - BindTicketStore.MAX_FAILED_ATTEMPTS, burnt);
     }
 
     @Test
     void ticketWhenGarbageThenEmptyWithoutError() {
         assertTrue(db.inTransaction(em -> tickets(em).peek("'; drop table x; --", "b")).isEmpty());
         assertTrue(db.inTransaction(em -> tickets(em).peek(null, "b")).isEmpty());
-        assertEquals(0, (int) db.inTransaction(em -> tickets(em).recordFailure("short")));
+        assertEquals(new TicketAttempt.Invalid(), db.inTransaction(em -> tickets(em).reserveAttempt("short", "b")));
+        assertEquals(new TicketAttempt.Invalid(), db.inTransaction(em -> tickets(em).reserveAttempt(null, "b")));
     }
 }
