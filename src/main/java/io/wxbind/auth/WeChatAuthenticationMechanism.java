@@ -33,12 +33,13 @@ import java.util.logging.Logger;
  *
  * <pre>
  *  Browser (in WeChat)              WxBind                                   WeChat
- *  1. GET /app/page ----------> not logged in: state (random, 10 min, single use,
- *                               PostgreSQL) + return URL + browser cookie
+ *  1. GET /app/page ----------> not logged in: state (random, signed, 10 min) + return URL in a
+ *                               signed cookie bound to the browser cookie; no database write
  *     <---------------------- 302 open/connect/oauth2/authorize?...&state=S#wechat_redirect
  *     ------------------------------------------------------------------------> (silent or consent)
  *  2. GET /wechat/callback?code=C&state=S  <-------------------------------------- 302
- *                               take(S) once, cookie must match, exchange C once --> sns/oauth2/access_token
+ *                               S and cookie verified (same browser), exchange C --> sns/oauth2/access_token
+ *                               then S recorded as used, once (PostgreSQL; a replay is refused)
  *  3. bound openid, or unionid bound via another app:
  *                               IdentityStoreHandler.validate(WeChatCredential) → session → 302 return URL
  *  4. unbound, policy bind:     bind ticket (random, 5 min, single use, same browser) → 302 /wechat/bind?ticket
@@ -136,7 +137,7 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
 
     /** Steps 2, 3 and 4. */
     private AuthenticationStatus callback(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        CallbackResult result = flow.complete(request);
+        CallbackResult result = flow.complete(request, response);
         if (result instanceof CallbackResult.Failed failed) {
             return problem(request, context, failed.problem(), null);
         }

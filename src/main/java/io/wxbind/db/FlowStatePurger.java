@@ -1,5 +1,6 @@
 package io.wxbind.db;
 
+import io.wxbind.auth.flow.JpaUsedStateStore;
 import io.wxbind.auth.token.ApiToken;
 import io.wxbind.link.LinkTicket;
 import io.wxbind.qr.QrScene;
@@ -12,19 +13,27 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * Deletes expired authorization requests, bind tickets, SMS codes, API tokens and link tickets,
- * QR scenes an hour after they expired, and SMS send-log rows older than the throttle window.
- * Expiry is checked on every read, so this only keeps the tables small; any node may run it,
- * running twice is harmless.
+ * Deletes expired bind tickets, SMS codes, API tokens and link tickets, used login states a
+ * minute after they expired, QR scenes an hour after they expired, and SMS send-log rows older
+ * than the throttle window. Expiry is checked on every read, so this only keeps the tables
+ * small; any node may run it, running twice is harmless.
  */
 @Singleton
 @Startup
 @DependsOn("SchemaMigrator")
 public class FlowStatePurger {
+
+    /**
+     * An expired state is refused by its own signed expiry before the table is read; the minute
+     * covers nodes whose clocks disagree a little, so no node still accepts a state whose row is gone.
+     */
+    static final Duration USED_STATE_KEPT_AFTER_EXPIRY = Duration.ofMinutes(1);
 
     private static final Logger LOG = Logger.getLogger(FlowStatePurger.class.getName());
 
@@ -34,8 +43,8 @@ public class FlowStatePurger {
     @Schedule(minute = "*", hour = "*", persistent = false)
     public void purge() {
         Instant now = Instant.now();
-        int requests = em.createQuery("delete from AuthorizationRequest r where r.expiresAt < :now")
-                .setParameter("now", now).executeUpdate();
+        int states = em.createNativeQuery(JpaUsedStateStore.DELETE_EXPIRED_SQL)
+                .setParameter(1, Timestamp.from(now.minus(USED_STATE_KEPT_AFTER_EXPIRY))).executeUpdate();
         int tickets = em.createQuery("delete from BindTicket t where t.expiresAt < :now")
                 .setParameter("now", now).executeUpdate();
         int smsCodes = em.createNamedQuery(SmsCode.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
@@ -45,8 +54,8 @@ public class FlowStatePurger {
         int links = em.createNamedQuery(LinkTicket.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
         int qrScenes = em.createNamedQuery(QrScene.DELETE_EXPIRED_BEFORE).setParameter("before", now.minus(QrScene.KEPT_AFTER_EXPIRY))
                 .executeUpdate();
-        if (requests + tickets + smsCodes + smsSends + apiTokens + links + qrScenes > 0) {
-            LOG.fine(() -> "purged " + requests + " expired authorization requests, " + tickets + " bind tickets, " + smsCodes
+        if (states + tickets + smsCodes + smsSends + apiTokens + links + qrScenes > 0) {
+            LOG.fine(() -> "purged " + states + " used login states, " + tickets + " bind tickets, " + smsCodes
                     + " SMS codes, " + apiTokens + " API tokens, " + links + " link tickets, " + qrScenes + " QR scenes and "
                     + smsSends + " SMS send-log rows");
         }

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The minute purge on real PostgreSQL, for the tables that had none before: link tickets and QR scenes. */
+/** The minute purge on real PostgreSQL, for the tables that had none before: link tickets, QR scenes, used login states. */
 class FlowStatePurgerTest {
 
     @RegisterExtension
@@ -31,6 +31,11 @@ class FlowStatePurgerTest {
                 .executeUpdate());
     }
 
+    private static void usedState(String hash, Instant expiresAt) {
+        db.inTransaction(em -> em.createNativeQuery("insert into wxbind_used_state (state_hash, expires_at) values (?, ?)")
+                .setParameter(1, hash).setParameter(2, Timestamp.from(expiresAt)).executeUpdate());
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> ids(String sql) {
         return db.inTransaction(em -> (List<String>) em.createNativeQuery(sql).getResultList());
@@ -44,6 +49,9 @@ class FlowStatePurgerTest {
         qrScene("qr-expired-2h", now.minus(Duration.ofHours(2)));
         qrScene("qr-expired-30m", now.minus(Duration.ofMinutes(30)));
         qrScene("qr-live", now.plus(Duration.ofMinutes(4)));
+        usedState("state-expired-2m", now.minus(Duration.ofMinutes(2)));
+        usedState("state-expired-10s", now.minusSeconds(10));
+        usedState("state-live", now.plus(Duration.ofMinutes(4)));
 
         db.inTransaction(em -> {
             FlowStatePurger purger = new FlowStatePurger();
@@ -55,5 +63,7 @@ class FlowStatePurgerTest {
         assertEquals(List.of("link-live"), ids("select ticket_hash from wxbind_link_ticket order by ticket_hash"));
         assertEquals(List.of("qr-expired-30m", "qr-live"), ids("select id from wxbind_qr_scene order by id"),
                 "a scene stays an hour after expiry: the per-IP count and late status polls still see it");
+        assertEquals(List.of("state-expired-10s", "state-live"), ids("select state_hash from wxbind_used_state order by state_hash"),
+                "a used state stays a minute after expiry, for nodes whose clocks lag");
     }
 }

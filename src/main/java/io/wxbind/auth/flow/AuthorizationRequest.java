@@ -1,50 +1,25 @@
 package io.wxbind.auth.flow;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A pending authorization (flow step 1), keyed by its random {@code state}. The state carries
- * no data; everything the callback needs is here, bound to the browser by a cookie hash.
+ * A pending authorization (flow step 1): everything the callback needs besides the code. It
+ * travels in the browser's signed pending-login cookie ({@link PendingLoginCodec}), bound to
+ * the browser by its cookie hash, never in the database.
  */
-@Entity
-@Table(name = "wxbind_auth_request")
 public class AuthorizationRequest {
 
-    @Id
-    @Column(name = "state", length = 128)
-    private String state;
-
-    @Column(name = "browser_hash", nullable = false, length = 64)
-    private String browserHash;
-
-    @Column(name = "app_id", nullable = false, length = 32)
-    private String appId;
-
-    @Column(name = "scope", nullable = false, length = 32)
-    private String scope;
-
-    @Column(name = "redirect_uri", nullable = false, length = 1024)
-    private String redirectUri;
-
-    @Column(name = "return_to", nullable = false, length = 2048)
-    private String returnTo;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "expires_at", nullable = false)
-    private Instant expiresAt;
+    private final String state;
+    private final String browserHash;
+    private final String appId;
+    private final String scope;
+    private final String redirectUri;
+    private final String returnTo;
+    private final Instant createdAt;
+    private final Instant expiresAt;
 
     /** Set when the login was started from a message link: the callback's openid must be the link's. */
-    @Column(name = "link_ticket_hash", length = 64)
     private String linkTicketHash;
-
-    protected AuthorizationRequest() {
-    }
 
     public AuthorizationRequest(String state, String browserHash, String appId, String scope, String redirectUri,
             String returnTo, Instant createdAt, Instant expiresAt) {
@@ -84,6 +59,10 @@ public class AuthorizationRequest {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
     }
 
     public String linkTicketHash() {

@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Binds pending flow state to one browser: a random cookie whose SHA-256 is stored with the
- * state and the bind ticket. A state or ticket that reaches us from another browser (a shared
- * link, a login CSRF) does not match.
+ * Binds pending flow state to one browser: a random cookie whose SHA-256 is signed into the
+ * pending login ({@link PendingLoginCodec}) and stored with the bind ticket. A state or ticket
+ * that reaches us from another browser (a shared link, a login CSRF) does not match.
  */
 public final class BrowserBinding {
 

@@ -10,21 +10,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * Steps 1 and 2 of the web flow (see {@code WeChatAuthenticationMechanism}): start an
- * authorization (state saved server-side, browser bound, authorize URL) and complete it
- * (state taken once, browser checked, code exchanged exactly once).
+ * Steps 1 and 2 of the web flow (see {@code WeChatAuthenticationMechanism}). Step 1 writes
+ * nothing to the database: the state is signed ({@link SignedState}) and the pending
+ * authorization goes into a signed, browser-bound cookie ({@link PendingLoginCodec},
+ * {@link PendingLoginCookies}), so an anonymous page view costs no row. Step 2 checks the state,
+ * the cookie and the browser, exchanges the code, and only then records the state as used
+ * ({@link UsedStateStore}), so each state completes once and only a real WeChat authorization
+ * writes.
  */
 @ApplicationScoped
 public class LoginFlow {
 
     /** Where WeChat sends the browser back (flow step 2). */
     public static final String CALLBACK_PATH = "/wechat/callback";
-    static final int STATE_LENGTH = 40;
     static final int MAX_CODE_LENGTH = 512;
     private static final Logger LOG = Logger.getLogger(LoginFlow.class.getName());
 
@@ -32,7 +36,10 @@ public class LoginFlow {
     WeChatConfig config;
 
     @Inject
-    AuthorizationRequestStore requests;
+    StateKey key;
+
+    @Inject
+    UsedStateStore usedStates;
 
     @Inject
     WeChatApiClient wechat;
@@ -48,36 +55,44 @@ public class LoginFlow {
     /** Step 1 for a message link: the callback must bring back the openid of the link ticket with this hash. */
     public String start(HttpServletRequest request, HttpServletResponse response, String returnTo, String linkTicketHash) {
         String browserHash = BrowserBinding.ensure(request, response);
-        String state = SecureTokens.alphanumeric(STATE_LENGTH);
-        String redirectUri = callbackUrl(request);
         Instant now = clock.instant();
-        requests.save(new AuthorizationRequest(state, browserHash, config.appId(), config.scope(), redirectUri, returnTo,
-                now, now.plus(config.stateTtl())).forLink(linkTicketHash));
+        Instant expiresAt = now.plus(config.stateTtl());
+        String state = new SignedState(key).issue(expiresAt);
+        String redirectUri = callbackUrl(request);
+        AuthorizationRequest pending = new AuthorizationRequest(state, browserHash, config.appId(), config.scope(), redirectUri,
+                fitting(returnTo, request), now, expiresAt).forLink(linkTicketHash);
+        PendingLoginCookies.add(request, response, state, new PendingLoginCodec(key).encode(pending), secureCookies(request));
         LOG.fine(() -> "step 1: authorization started, scope " + config.scope());
         return AuthorizeUrlBuilder.build(config.openBaseUrl(), config.appId(), redirectUri, config.scope(), state);
     }
 
-    /** Step 2. */
-    public CallbackResult complete(HttpServletRequest request) {
+    /** Step 2. Clears this state's pending-login cookie once it has done its job. */
+    public CallbackResult complete(HttpServletRequest request, HttpServletResponse response) {
         String state = request.getParameter(WeChatParams.STATE);
         if (state == null || state.isEmpty()) {
             return failed(FlowProblem.STATE_MISSING, "no state");
         }
-        if (!SecureTokens.looksLikeToken(state)) {
-            return failed(FlowProblem.AUTHORIZATION_REQUEST_NOT_FOUND, "malformed state");
+        Instant expiresAt = new SignedState(key).expiryOf(state).orElse(null);
+        if (expiresAt == null) {
+            return failed(FlowProblem.AUTHORIZATION_REQUEST_NOT_FOUND, "malformed or forged state");
         }
-        AuthorizationRequest pending = requests.take(state).orElse(null);
-        if (pending == null) {
-            return failed(FlowProblem.AUTHORIZATION_REQUEST_NOT_FOUND, "unknown or used state");
-        }
-        if (pending.isExpiredAt(clock.instant())) {
+        if (!clock.instant().isBefore(expiresAt)) {
             return failed(FlowProblem.AUTHORIZATION_REQUEST_NOT_FOUND, "expired state");
         }
-        boolean sameBrowser = BrowserBinding.hash(request)
-                .map(h -> SecureTokens.constantTimeEquals(h, pending.browserHash())).orElse(false);
-        if (!sameBrowser) {
-            return failed(FlowProblem.STATE_MISMATCH, "browser cookie does not match the state");
+        AuthorizationRequest pending = PendingLoginCookies.find(request, state)
+                .flatMap(value -> BrowserBinding.hash(request).flatMap(b -> new PendingLoginCodec(key).decode(value, state, expiresAt, b)))
+                .orElse(null);
+        if (pending == null) {
+            // A state we issued, but this browser holds no valid pending login for it.
+            return usedStates.wasUsed(SecureTokens.sha256Hex(state))
+                    ? failed(FlowProblem.AUTHORIZATION_REQUEST_NOT_FOUND, "state already used")
+                    : failed(FlowProblem.STATE_MISMATCH, "no pending login for this state in this browser");
         }
+        return exchangeOnce(request, response, pending);
+    }
+
+    /** Step 2 for this browser's own pending login: the code, exchanged, and the state recorded once. */
+    private CallbackResult exchangeOnce(HttpServletRequest request, HttpServletResponse response, AuthorizationRequest pending) {
         String code = request.getParameter(WeChatParams.CODE);
         if (code == null || code.isEmpty()) {
             // WeChat documents a refusal as a redirect with the state and no code.
@@ -88,7 +103,20 @@ public class LoginFlow {
         if (code.length() > MAX_CODE_LENGTH) {
             return failed(FlowProblem.CODE_REJECTED, "oversized code");
         }
-        return exchange(code, pending);
+        String stateHash = SecureTokens.sha256Hex(pending.state());
+        if (usedStates.wasUsed(stateHash)) { // a copy of the cookie came back: no second exchange
+            PendingLoginCookies.clear(request, response, pending.state(), secureCookies(request));
+            return failed(FlowProblem.AUTHORIZATION_REQUEST_NOT_FOUND, "state already used");
+        }
+        CallbackResult result = exchange(code, pending);
+        if (result instanceof CallbackResult.Identified) {
+            // Written only now, after WeChat accepted a code: a made-up code costs no row.
+            if (!usedStates.markUsed(stateHash, pending.expiresAt())) {
+                return failed(FlowProblem.AUTHORIZATION_REQUEST_NOT_FOUND, "state used by a concurrent callback");
+            }
+            PendingLoginCookies.clear(request, response, pending.state(), secureCookies(request));
+        }
+        return result;
     }
 
     /** Fetches the profile behind a {@code snsapi_userinfo} token (register policy). */
@@ -127,6 +155,20 @@ public class LoginFlow {
             url.append(':').append(port);
         }
         return url.append(request.getContextPath()).append(CALLBACK_PATH).toString();
+    }
+
+    /**
+     * The return URL, or the context root when it would not fit a cookie: {@link ReturnUrlPolicy}
+     * counts characters, a cookie counts bytes (only long non-ASCII URLs differ).
+     */
+    private static String fitting(String returnTo, HttpServletRequest request) {
+        return returnTo.getBytes(StandardCharsets.UTF_8).length <= ReturnUrlPolicy.MAX_LENGTH ? returnTo
+                : request.getContextPath() + "/";
+    }
+
+    /** Secure when the public URL is https (behind a TLS proxy the request itself is plain http). */
+    boolean secureCookies(HttpServletRequest request) {
+        return config.publicBaseUrl() != null ? "https".equals(config.publicBaseUrl().getScheme()) : request.isSecure();
     }
 
     private static CallbackResult failed(FlowProblem problem, String detail) {

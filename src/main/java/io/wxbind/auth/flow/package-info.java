@@ -1,6 +1,7 @@
 /**
- * The web-authorization flow (protocol §1, STYLE §5): authorize URL, state and bind-ticket
- * stores kept in PostgreSQL (any node can finish a flow another node started), browser
- * binding, return-URL policy. Decides nothing about who the user is.
+ * The web-authorization flow (protocol §1, STYLE §5): authorize URL, signed state and
+ * pending-login cookie (nothing stored when a login starts), used states and bind tickets in
+ * PostgreSQL (any node can finish a flow another node started), browser binding, return-URL
+ * policy. Decides nothing about who the user is.
  */
 package io.wxbind.auth.flow;

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,15 +20,15 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The state and ticket stores on real PostgreSQL: single use (also under a race), expiry, browser binding. */
+/** The used-state and ticket stores on real PostgreSQL: single use (also under a race), expiry, browser binding. */
 class JpaFlowStoresTest {
 
     @RegisterExtension
     static final JpaTestDatabase db = new JpaTestDatabase();
     private final MutableClock clock = new MutableClock();
 
-    private JpaAuthorizationRequestStore requests(EntityManager em) {
-        JpaAuthorizationRequestStore s = new JpaAuthorizationRequestStore();
+    private JpaUsedStateStore usedStates(EntityManager em) {
+        JpaUsedStateStore s = new JpaUsedStateStore();
         s.em = em;
         return s;
     }
@@ -42,38 +41,26 @@ class JpaFlowStoresTest {
         return s;
     }
 
-    private AuthorizationRequest request(String state, String browser, Instant created) {
-        return new AuthorizationRequest(state, browser, "wxA", "snsapi_base", "http://x/cb", "/app/", created, created.plusSeconds(600));
+    @Test
+    void markUsedWhenFirstThenTrueAfterwardsFalseAndSeenAsUsed() {
+        String hash = SecureTokens.sha256Hex(SecureTokens.alphanumeric(66));
+        Instant expiry = Instant.now().plusSeconds(600);
+        assertEquals(false, db.inTransaction(em -> usedStates(em).wasUsed(hash)));
+        assertEquals(true, db.inTransaction(em -> usedStates(em).markUsed(hash, expiry)));
+        assertEquals(false, db.inTransaction(em -> usedStates(em).markUsed(hash, expiry)), "a replay");
+        assertEquals(true, db.inTransaction(em -> usedStates(em).wasUsed(hash)));
     }
 
     @Test
-    void takeWhenSavedThenReturnedOnceOnly() {
-        String state = SecureTokens.alphanumeric(40);
-        db.inTransaction(em -> {
-            requests(em).save(request(state, "b1", Instant.now()));
-            return null;
-        });
-        Optional<AuthorizationRequest> first = db.inTransaction(em -> requests(em).take(state));
-        Optional<AuthorizationRequest> second = db.inTransaction(em -> requests(em).take(state));
-        assertTrue(first.isPresent());
-        assertEquals("/app/", first.get().returnTo());
-        assertTrue(second.isEmpty());
-    }
-
-    @Test
-    void takeWhenTwoCallbacksRaceThenExactlyOneWins() throws Exception {
-        String state = SecureTokens.alphanumeric(40);
-        db.inTransaction(em -> {
-            requests(em).save(request(state, "b2", Instant.now()));
-            return null;
-        });
+    void markUsedWhenTwoCallbacksRaceThenExactlyOneWins() throws Exception {
+        String hash = SecureTokens.sha256Hex(SecureTokens.alphanumeric(66));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Boolean>> results = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             results.add(pool.submit(() -> {
                 go.await();
-                return db.inTransaction(em -> requests(em).take(state)).isPresent();
+                return db.inTransaction(em -> usedStates(em).markUsed(hash, Instant.now().plusSeconds(600)));
             }));
         }
         go.countDown();
@@ -83,23 +70,6 @@ class JpaFlowStoresTest {
         }
         pool.shutdown();
         assertEquals(1, winners);
-    }
-
-    @Test
-    void saveWhenBrowserHasTooManyPendingThenOldestDropped() {
-        Instant t0 = Instant.now();
-        List<String> states = new ArrayList<>();
-        for (int i = 0; i <= AuthorizationRequestStore.MAX_PENDING_PER_BROWSER; i++) {
-            String s = SecureTokens.alphanumeric(40);
-            states.add(s);
-            Instant created = t0.plusSeconds(i);
-            db.inTransaction(em -> {
-                requests(em).save(request(s, "b3", created));
-                return null;
-            });
-        }
-        assertTrue(db.inTransaction(em -> requests(em).take(states.get(0))).isEmpty(), "oldest dropped");
-        assertTrue(db.inTransaction(em -> requests(em).take(states.get(states.size() - 1))).isPresent(), "newest kept");
     }
 
     @Test

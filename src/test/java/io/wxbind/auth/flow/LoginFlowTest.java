@@ -16,7 +16,9 @@ import io.wxbind.wechat.WeChatUserProfile;
 import jakarta.servlet.http.Cookie;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,11 +29,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Flow steps 1-2 against an in-memory store and a scripted WeChat. */
+/** Flow steps 1-2 against cookies passed back by hand, an in-memory used-state store and a scripted WeChat. */
 class LoginFlowTest {
 
+    static final StateKey KEY = StateKey.of(Optional.empty(), "s3cret");
+
     private final MutableClock clock = new MutableClock();
-    private final Map<String, AuthorizationRequest> saved = new HashMap<>();
+    private final Set<String> used = new HashSet<>();
     private final AtomicInteger exchanges = new AtomicInteger();
     private RuntimeException nextFailure;
     private LoginFlow flow;
@@ -41,15 +45,16 @@ class LoginFlowTest {
         flow = new LoginFlow();
         flow.config = config("bind");
         flow.clock = clock;
-        flow.requests = new AuthorizationRequestStore() {
+        flow.key = KEY;
+        flow.usedStates = new UsedStateStore() {
             @Override
-            public void save(AuthorizationRequest r) {
-                saved.put(r.state(), r);
+            public boolean wasUsed(String stateHash) {
+                return used.contains(stateHash);
             }
 
             @Override
-            public Optional<AuthorizationRequest> take(String state) {
-                return Optional.ofNullable(saved.remove(state));
+            public boolean markUsed(String stateHash, Instant expiresAt) {
+                return used.add(stateHash);
             }
         };
         flow.wechat = new WeChatApiClient() {
@@ -70,23 +75,32 @@ class LoginFlowTest {
     }
 
     @Test
-    void startWhenCalledThenStateSavedBrowserCookieSetAndUrlCarriesState() {
+    void startWhenCalledThenSignedStateBrowserAndPendingCookiesSetAndNothingStored() {
         FakeHttp.Response res = new FakeHttp.Response();
         String url = flow.start(new FakeHttp.Request().uri("/wxbind/app/").build(), res.build(), "/wxbind/app/");
         String state = stateOf(url);
-        assertTrue(state.matches("[A-Za-z0-9]{40}"), state);
-        AuthorizationRequest r = saved.get(state);
+        assertTrue(state.matches("[A-Za-z0-9]{66}"), state);
+        assertEquals(Optional.of(clock.instant().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS)),
+                new SignedState(KEY).expiryOf(state));
+        assertEquals(List.of(BrowserBinding.COOKIE, PendingLoginCookies.ENTRY_PREFIX + state.substring(0, 8), PendingLoginCookies.INDEX),
+                res.cookies.stream().map(Cookie::getName).toList());
+        Cookie pending = res.cookies.get(1);
+        assertEquals("/wxbind/wechat/callback", pending.getPath());
+        assertTrue(pending.isHttpOnly());
+        assertEquals("Lax", pending.getAttribute("SameSite"));
+        assertEquals(-1, pending.getMaxAge(), "a session cookie: the signed expiry decides");
+        AuthorizationRequest r = new PendingLoginCodec(KEY).decode(pending.getValue(), state, clock.instant().plusSeconds(600),
+                SecureTokens.sha256Hex(res.cookies.get(0).getValue())).orElseThrow();
         assertEquals("/wxbind/app/", r.returnTo());
         assertEquals("http://localhost:8080/wxbind/wechat/callback", r.redirectUri());
-        assertEquals(1, res.cookies.size());
-        assertEquals(SecureTokens.sha256Hex(res.cookies.get(0).getValue()), r.browserHash());
-        assertTrue(res.cookies.get(0).isHttpOnly());
+        assertTrue(used.isEmpty());
+        assertEquals(0, exchanges.get());
     }
 
     @Test
     void completeWhenSameBrowserAndCodeThenIdentifiedAndExchangedOnce() {
         Started s = start();
-        CallbackResult result = flow.complete(s.callback().param("code", "C1").build());
+        CallbackResult result = complete(s.callback().param("code", "C1"));
         CallbackResult.Identified id = assertInstanceOf(CallbackResult.Identified.class, result);
         assertEquals("oOPENID_of_C1", id.identity().openId());
         assertEquals("wx1a2b3c4d5e6f7a8b", id.identity().appId());
@@ -95,80 +109,149 @@ class LoginFlowTest {
     }
 
     @Test
-    void completeWhenStateReplayedThenNotFoundAndNoSecondExchange() {
+    void completeWhenStateReplayedWithCopiedCookiesThenNotFoundAndNoSecondExchange() {
         Started s = start();
-        flow.complete(s.callback().param("code", "C1").build());
-        assertProblem(FlowProblem.AUTHORIZATION_REQUEST_NOT_FOUND, flow.complete(s.callback().param("code", "C1").build()));
+        flow.complete(s.callback().param("code", "C1").build(), new FakeHttp.Response().build());
+        assertProblem(FlowProblem.AUTHORIZATION_REQUEST_NOT_FOUND, complete(s.callback().param("code", "C2")));
         assertEquals(1, exchanges.get());
+        assertEquals(1, used.size());
+    }
+
+    @Test
+    void completeWhenDoneThenPendingCookieClearedAndReplayWithoutItNotFound() {
+        Started s = start();
+        FakeHttp.Response res = new FakeHttp.Response();
+        assertInstanceOf(CallbackResult.Identified.class, flow.complete(s.callback().param("code", "C1").build(), res.build()));
+        Cookie cleared = res.cookies.stream().filter(c -> c.getName().startsWith(PendingLoginCookies.ENTRY_PREFIX)).findFirst()
+                .orElseThrow();
+        assertEquals(0, cleared.getMaxAge());
+        var withoutEntry = new FakeHttp.Request().cookie(s.cookies().get(0)).param("state", s.state()).param("code", "C2");
+        assertProblem(FlowProblem.AUTHORIZATION_REQUEST_NOT_FOUND, complete(withoutEntry));
+        assertEquals(1, exchanges.get());
+    }
+
+    @Test
+    void completeWhenTwoCallbacksRaceThenOnlyTheFirstToRecordTheStateWins() {
+        Started s = start();
+        flow.usedStates = new UsedStateStore() {
+            @Override
+            public boolean wasUsed(String stateHash) {
+                return false; // both callbacks passed this check before either recorded the state
+            }
+
+            @Override
+            public boolean markUsed(String stateHash, Instant expiresAt) {
+                return used.add(stateHash);
+            }
+        };
+        assertInstanceOf(CallbackResult.Identified.class, complete(s.callback().param("code", "C1")));
+        assertProblem(FlowProblem.AUTHORIZATION_REQUEST_NOT_FOUND, complete(s.callback().param("code", "C2")));
     }
 
     @Test
     void completeWhenExpiredThenNotFoundWithoutExchange() {
         Started s = start();
         clock.advance(Duration.ofMinutes(10));
-        assertProblem(FlowProblem.AUTHORIZATION_REQUEST_NOT_FOUND, flow.complete(s.callback().param("code", "C1").build()));
+        assertProblem(FlowProblem.AUTHORIZATION_REQUEST_NOT_FOUND, complete(s.callback().param("code", "C1")));
         assertEquals(0, exchanges.get());
     }
 
     @Test
-    void completeWhenOtherBrowserThenMismatchAndStateBurnt() {
+    void completeWhenOtherBrowserThenMismatchNothingRecordedAndOwnerStillCompletes() {
         Started s = start();
-        var otherBrowser = new FakeHttp.Request().param("state", s.state()).param("code", "C1")
-                .cookie(new Cookie(BrowserBinding.COOKIE, SecureTokens.alphanumeric(43)));
-        assertProblem(FlowProblem.STATE_MISMATCH, flow.complete(otherBrowser.build()));
-        // The state was taken by the failed attempt: even the right browser cannot use it now.
-        assertProblem(FlowProblem.AUTHORIZATION_REQUEST_NOT_FOUND, flow.complete(s.callback().param("code", "C1").build()));
+        Started other = start();
+        var otherBrowser = other.browser().param("state", s.state()).param("code", "C1");
+        assertProblem(FlowProblem.STATE_MISMATCH, complete(otherBrowser));
+        // Nothing was written for the intruder, and the browser that started it can still finish.
+        assertTrue(used.isEmpty());
+        assertInstanceOf(CallbackResult.Identified.class, complete(s.callback().param("code", "C1")));
+        assertEquals(1, exchanges.get());
+    }
+
+    @Test
+    void completeWhenPendingCookieCopiedToAnotherBrowserThenMismatch() {
+        Started s = start();
+        Cookie entry = s.cookies().get(1);
+        var thief = new FakeHttp.Request().cookie(new Cookie(BrowserBinding.COOKIE, SecureTokens.alphanumeric(43))).cookie(entry)
+                .param("state", s.state()).param("code", "C1");
+        assertProblem(FlowProblem.STATE_MISMATCH, complete(thief));
         assertEquals(0, exchanges.get());
     }
 
     @Test
     void completeWhenNoCookieThenMismatch() {
         Started s = start();
-        assertProblem(FlowProblem.STATE_MISMATCH, flow.complete(new FakeHttp.Request().param("state", s.state()).param("code", "C").build()));
+        assertProblem(FlowProblem.STATE_MISMATCH, complete(new FakeHttp.Request().param("state", s.state()).param("code", "C")));
+    }
+
+    @Test
+    void completeWhenSignedUnderAnotherKeyThenNotFound() {
+        Started s = start();
+        flow.key = StateKey.of(Optional.of("a-rotated-state-key-of-32-characters"), "s3cret");
+        assertProblem(FlowProblem.AUTHORIZATION_REQUEST_NOT_FOUND, complete(s.callback().param("code", "C1")));
+        assertEquals(0, exchanges.get());
     }
 
     @Test
     void completeWhenStateMissingForgedOrMalformedThenClearProblems() {
         Started s = start();
-        assertProblem(FlowProblem.STATE_MISSING, flow.complete(s.browser().param("code", "C").build()));
-        assertProblem(FlowProblem.AUTHORIZATION_REQUEST_NOT_FOUND,
-                flow.complete(s.browser().param("state", SecureTokens.alphanumeric(40)).param("code", "C").build()));
-        assertProblem(FlowProblem.AUTHORIZATION_REQUEST_NOT_FOUND,
-                flow.complete(s.browser().param("state", "<script>").param("code", "C").build()));
+        assertProblem(FlowProblem.STATE_MISSING, complete(s.browser().param("code", "C")));
+        for (int length : new int[] {40, 66}) {
+            var forged = s.browser().param("state", SecureTokens.alphanumeric(length)).param("code", "C");
+            assertProblem(FlowProblem.AUTHORIZATION_REQUEST_NOT_FOUND, complete(forged));
+        }
+        String tampered = s.state().substring(0, 30) + (s.state().charAt(30) == '9' ? '8' : '9') + s.state().substring(31);
+        assertProblem(FlowProblem.AUTHORIZATION_REQUEST_NOT_FOUND, complete(s.browser().param("state", tampered).param("code", "C")));
+        assertProblem(FlowProblem.AUTHORIZATION_REQUEST_NOT_FOUND, complete(s.browser().param("state", "<script>").param("code", "C")));
         assertEquals(0, exchanges.get());
     }
 
     @Test
     void completeWhenNoCodeThenCodeMissingForBaseAndAccessDeniedForUserinfo() {
-        assertProblem(FlowProblem.CODE_MISSING, flow.complete(start().callback().build()));
+        assertProblem(FlowProblem.CODE_MISSING, complete(start().callback()));
         flow.config = config("register");
-        assertProblem(FlowProblem.ACCESS_DENIED, flow.complete(start().callback().build()));
+        assertProblem(FlowProblem.ACCESS_DENIED, complete(start().callback()));
         assertEquals(0, exchanges.get());
     }
 
     @Test
     void completeWhenWeChatErrorsThenMappedProblems() {
         nextFailure = new WeChatApiException("x", 40163, "code been used, rid: 1-2-3");
-        assertProblem(FlowProblem.CODE_REJECTED, flow.complete(start().callback().param("code", "C").build()));
+        assertProblem(FlowProblem.CODE_REJECTED, complete(start().callback().param("code", "C")));
         nextFailure = new WeChatApiException("x", 40029, "invalid code");
-        assertProblem(FlowProblem.CODE_REJECTED, flow.complete(start().callback().param("code", "C").build()));
+        assertProblem(FlowProblem.CODE_REJECTED, complete(start().callback().param("code", "C")));
         nextFailure = new WeChatApiException("x", -1, "system error");
-        assertProblem(FlowProblem.WECHAT_UNAVAILABLE, flow.complete(start().callback().param("code", "C").build()));
+        assertProblem(FlowProblem.WECHAT_UNAVAILABLE, complete(start().callback().param("code", "C")));
         nextFailure = new WeChatApiException("x", 40125, "invalid appsecret");
-        assertProblem(FlowProblem.WECHAT_ERROR, flow.complete(start().callback().param("code", "C").build()));
+        assertProblem(FlowProblem.WECHAT_ERROR, complete(start().callback().param("code", "C")));
         nextFailure = new WeChatUnavailableException("timeout");
-        assertProblem(FlowProblem.WECHAT_UNAVAILABLE, flow.complete(start().callback().param("code", "C").build()));
+        assertProblem(FlowProblem.WECHAT_UNAVAILABLE, complete(start().callback().param("code", "C")));
     }
 
     @Test
     void completeWhenSnapshotUserThenRefused() {
-        assertProblem(FlowProblem.SNAPSHOT_USER, flow.complete(start().callback().param("code", "snapC").build()));
+        assertProblem(FlowProblem.SNAPSHOT_USER, complete(start().callback().param("code", "snapC")));
     }
 
     @Test
     void completeWhenOversizedCodeThenRejectedWithoutExchange() {
-        assertProblem(FlowProblem.CODE_REJECTED, flow.complete(start().callback().param("code", "x".repeat(600)).build()));
+        assertProblem(FlowProblem.CODE_REJECTED, complete(start().callback().param("code", "x".repeat(600))));
         assertEquals(0, exchanges.get());
+    }
+
+    @Test
+    void completeWhenCodeMissingOrRejectedThenNothingRecorded() {
+        Started s = start();
+        complete(s.callback());
+        nextFailure = new WeChatApiException("x", 40029, "invalid code");
+        complete(s.callback().param("code", "made-up"));
+        assertTrue(used.isEmpty(), "only a code WeChat accepted records the state");
+        nextFailure = null;
+        assertInstanceOf(CallbackResult.Identified.class, complete(s.callback().param("code", "C1")));
+    }
+
+    private CallbackResult complete(FakeHttp.Request request) {
+        return flow.complete(request.build(), new FakeHttp.Response().build());
     }
 
     private Started start() {
