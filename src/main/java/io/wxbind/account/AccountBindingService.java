@@ -44,7 +44,10 @@ public class AccountBindingService {
     @Inject
     Event<AuditEvent> events;
 
-    /** Flow step 3: the account this WeChat identity is bound to, recording the login. */
+    /**
+     * Flow step 3: the account this WeChat identity is bound to, recording the login time. The
+     * audit's LOGIN comes from the login itself (it knows the method), not from here.
+     */
     public Optional<String> resolve(WeChatIdentity id) {
         Optional<WeChatOpenId> byOpenId = findOpenId(id.appId(), id.openId());
         if (byOpenId.isPresent()) {
@@ -53,7 +56,6 @@ public class AccountBindingService {
             if (id.unionId() != null) {
                 insertUnionId(id.unionId(), binding.accountName());
             }
-            fire(AuditKind.LOGIN, binding.accountName(), id);
             return Optional.of(binding.accountName());
         }
         if (id.unionId() == null) {
@@ -91,12 +93,17 @@ public class AccountBindingService {
         if (id.unionId() != null) {
             WeChatUnionId union = em.find(WeChatUnionId.class, id.unionId());
             if (union != null && !union.accountName().equals(accountName)) {
+                fire(AuditKind.CONFLICT, accountName, id, "unionid_bound_elsewhere");
                 return new BindingResult.Conflict(union.accountName());
             }
         }
         if (!insertOpenId(id, accountName)) {
             String owner = findOpenId(id.appId(), id.openId()).map(WeChatOpenId::accountName).orElse("?");
-            return owner.equals(accountName) ? new BindingResult.AlreadyBound(owner) : new BindingResult.Conflict(owner);
+            if (owner.equals(accountName)) {
+                return new BindingResult.AlreadyBound(owner);
+            }
+            fire(AuditKind.CONFLICT, accountName, id, "openid_bound_elsewhere");
+            return new BindingResult.Conflict(owner);
         }
         if (id.unionId() != null) {
             insertUnionId(id.unionId(), accountName);
@@ -162,6 +169,11 @@ public class AccountBindingService {
     }
 
     private void fire(AuditKind kind, String account, WeChatIdentity id) {
-        events.fire(AuditEvent.of(kind, account).withWeChat(id.appId(), LogSafe.shortId(id.openId())));
+        fire(kind, account, id, null);
+    }
+
+    /** {@code reason}: for a conflict, which identifier is someone else's (never who that is). */
+    private void fire(AuditKind kind, String account, WeChatIdentity id, String reason) {
+        events.fire(AuditEvent.of(kind, account).withWeChat(id.appId(), LogSafe.shortId(id.openId())).withReason(reason));
     }
 }

@@ -24,12 +24,14 @@ final class ContainerLogin {
         AuthenticationStatus status = context.notifyContainerAboutLogin(caller);
         new SessionLogin(caller.getCallerPrincipal().getName(), caller.getCallerGroups(), method, Instant.now()).store(request);
         new FlowOutcome.LoggedIn(returnTo).attachTo(request);
+        LoginAudit.current().loggedIn(caller.getCallerPrincipal().getName(), method);
         LOG.fine(() -> "step 3: logged in via " + method);
         return status;
     }
 
     static AuthenticationStatus problem(HttpServletRequest request, HttpMessageContext context, FlowProblem problem, String returnTo) {
         new FlowOutcome.Problem(problem, returnTo).attachTo(request);
+        LoginAudit.current().refused(problem);
         return context.doNothing();
     }
 

@@ -1,6 +1,10 @@
 package io.wxbind.demo;
 
+import io.wxbind.audit.AuditEvent;
+import io.wxbind.audit.AuditKind;
 import io.wxbind.web.Html;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -13,6 +17,9 @@ import java.io.IOException;
 @WebServlet("/logout")
 public class LogoutServlet extends HttpServlet {
 
+    @Inject
+    Event<AuditEvent> events;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Html.send(response, 200, "Log out", "<form method=\"post\"><button class=\"btn\" id=\"logout\" type=\"submit\">Log out</button></form>");
@@ -20,6 +27,9 @@ public class LogoutServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        if (request.getUserPrincipal() != null) {
+            events.fire(AuditEvent.of(AuditKind.LOGOUT, request.getUserPrincipal().getName()));
+        }
         request.logout();
         HttpSession session = request.getSession(false);
         if (session != null) {

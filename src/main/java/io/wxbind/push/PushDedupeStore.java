@@ -1,6 +1,7 @@
 package io.wxbind.push;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -14,13 +15,17 @@ import java.util.Optional;
  * The two push tables of {@code V3__push_dedupe.sql}, by native SQL: PostgreSQL's
  * {@code insert … on conflict do nothing} is an atomic "first one wins" across nodes, and a
  * second insert of the same key waits until the first transaction ends, so a WeChat retry that
- * overtakes a slow first delivery sees its outcome instead of racing it.
+ * overtakes a slow first delivery sees its outcome instead of racing it. Replies are stored
+ * sealed ({@link PushReplyCipher}): they may carry a bind link's ticket or an account name.
  */
 @ApplicationScoped
 public class PushDedupeStore {
 
     @PersistenceContext(unitName = "wxbind")
     EntityManager em;
+
+    @Inject
+    PushReplyCipher cipher;
 
     /** Bounds how long this transaction waits behind another delivery of the same push. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -56,18 +61,19 @@ public class PushDedupeStore {
                 .setParameter(1, appId).setParameter(2, msgKey).setParameter(3, Timestamp.from(now)).executeUpdate() == 1;
     }
 
-    /** The passive reply given to the first delivery, if any. */
+    /** The passive reply given to the first delivery, if any (and still readable, see {@link PushReplyCipher}). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<String> storedReply(String appId, String msgKey) {
         List<?> rows = em.createNativeQuery("select reply_text from wxbind_push_message where app_id = ?1 and msg_key = ?2")
                 .setParameter(1, appId).setParameter(2, msgKey).getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable((String) rows.get(0));
+        return rows.isEmpty() || rows.get(0) == null ? Optional.empty() : cipher.open(appId, msgKey, (String) rows.get(0));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void saveReply(String appId, String msgKey, String replyText) {
         em.createNativeQuery("update wxbind_push_message set reply_text = ?3 where app_id = ?1 and msg_key = ?2")
-                .setParameter(1, appId).setParameter(2, msgKey).setParameter(3, replyText).executeUpdate();
+                .setParameter(1, appId).setParameter(2, msgKey).setParameter(3, cipher.seal(appId, msgKey, replyText))
+                .executeUpdate();
     }
 
     /**

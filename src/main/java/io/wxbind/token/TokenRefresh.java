@@ -1,10 +1,13 @@
 package io.wxbind.token;
 
+import io.wxbind.audit.AuditEvent;
+import io.wxbind.audit.AuditKind;
 import io.wxbind.config.ServerTokenConfig;
 import io.wxbind.wechat.ServerTokenClient;
 import io.wxbind.wechat.WeChatApiException;
 import io.wxbind.wechat.WeChatUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -34,6 +37,9 @@ public class TokenRefresh {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<AuditEvent> events;
+
     /**
      * @param lead     refresh if the token expires within this long
      * @param badToken a token WeChat rejected (40001/40014/42001), or null for a scheduled refresh
@@ -56,6 +62,8 @@ public class TokenRefresh {
                 row.forcedAt(now);
             }
             row.refreshed(fresh.accessToken(), expires, now, config.nodeName());
+            events.fire(AuditEvent.of(AuditKind.SERVER_TOKEN_REFRESHED, null).withWeChat(app.appId(), null)
+                    .withMethod(app.endpoint().name()).withReason(force ? "forced" : rejected ? "rejected" : "scheduled"));
             LOG.info(() -> "WeChat access token for " + app.appId() + " refreshed by " + config.nodeName() + " via "
                     + app.endpoint() + (force ? " (force_refresh)" : "") + (rejected ? " after WeChat rejected the old one" : "")
                     + "; expires " + expires + " (in " + fresh.expiresInSeconds() + " s)");

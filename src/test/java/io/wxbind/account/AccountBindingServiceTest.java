@@ -10,9 +10,9 @@ import io.wxbind.audit.AuditKind;
 import io.wxbind.auth.flow.SecureTokens;
 import io.wxbind.auth.flow.WeChatIdentity;
 import io.wxbind.testsupport.JpaTestDatabase;
-import jakarta.enterprise.event.Event;
+import io.wxbind.testsupport.RecordingEvents;
+import io.wxbind.wechat.LogSafe;
 import jakarta.persistence.EntityManager;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -30,18 +30,11 @@ class AccountBindingServiceTest {
     static final JpaTestDatabase db = new JpaTestDatabase();
     private final List<AuditEvent> events = new ArrayList<>();
 
-    @SuppressWarnings("unchecked")
     private AccountBindingService service(EntityManager em) {
         AccountBindingService s = new AccountBindingService();
         s.em = em;
         s.clock = Clock.systemUTC();
-        s.events = (Event<AuditEvent>) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Event.class},
-                (p, m, a) -> {
-                    if (m.getName().equals("fire")) {
-                        events.add((AuditEvent) a[0]);
-                    }
-                    return null;
-                });
+        s.events = RecordingEvents.into(events);
         return s;
     }
 
@@ -57,7 +50,8 @@ class AccountBindingServiceTest {
         assertEquals(Optional.of("alice"), db.inTransaction(em -> service(em).resolve(id)));
         assertTrue(db.inTransaction(em -> service(em).bindingsOf("alice")).stream()
                 .anyMatch(b -> b.openId().equals(id.openId()) && b.lastLoginAt() != null));
-        assertTrue(events.stream().anyMatch(e -> e.kind() == AuditKind.LOGIN && e.account().equals("alice")));
+        assertEquals(List.of(AuditKind.BOUND), events.stream().map(AuditEvent::kind).toList(),
+                "a resolve is no login yet: the login step publishes LOGIN with its method");
     }
 
     @Test
@@ -69,6 +63,9 @@ class AccountBindingServiceTest {
         assertInstanceOf(BindingResult.AlreadyBound.class, again);
         assertEquals(new BindingResult.Conflict("bob"), other);
         assertEquals(Optional.of("bob"), db.inTransaction(em -> service(em).resolve(id)));
+        AuditEvent conflict = events.get(events.size() - 1);
+        assertEquals(new AuditEvent(AuditKind.CONFLICT, "mallory", "wxA", LogSafe.shortId(id.openId()), null, "openid_bound_elsewhere"),
+                conflict, "the one who tried is told, never who owns it");
     }
 
     @Test
@@ -88,6 +85,10 @@ class AccountBindingServiceTest {
         db.inTransaction(em -> service(em).bind(new WeChatIdentity("wxA", newId(), union, null, null), "dave"));
         BindingResult r = db.inTransaction(em -> service(em).bind(new WeChatIdentity("wxB", newId(), union, null, null), "erin"));
         assertEquals(new BindingResult.Conflict("dave"), r);
+        AuditEvent conflict = events.get(events.size() - 1);
+        assertEquals(AuditKind.CONFLICT, conflict.kind());
+        assertEquals("erin", conflict.account());
+        assertEquals("unionid_bound_elsewhere", conflict.reason());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.wxbind.push;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wxbind.auth.flow.SecureTokens;
@@ -27,10 +28,12 @@ class PushDedupeStoreTest {
     @RegisterExtension
     static final JpaTestDatabase db = new JpaTestDatabase();
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+    private static final PushReplyCipher CIPHER = new PushReplyCipher("5e1f0c3a9b7d4e2f8a6c1b3d5e7f9a0b");
 
     static PushDedupeStore store(EntityManager em) {
         PushDedupeStore s = new PushDedupeStore();
         s.em = em;
+        s.cipher = CIPHER;
         return s;
     }
 
@@ -50,6 +53,55 @@ class PushDedupeStoreTest {
         assertFalse((boolean) db.inTransaction(em -> store(em).claimMessage("wxA", key, NOW)));
         assertEquals(Optional.of("绑定成功"), db.inTransaction(em -> store(em).storedReply("wxA", key)));
         assertTrue((boolean) db.inTransaction(em -> store(em).claimMessage("wxOTHER", key, NOW)), "keys are per app");
+    }
+
+    @Test
+    void saveReplyWhenItHoldsATicketAndAnAccountThenColumnHasNeitherAndTheRetryGetsTheSameText() throws Exception {
+        String key = key();
+        String ticket = SecureTokens.alphanumeric(43);
+        String reply = "Tap to bind your account alice (valid 5 minutes, for you only): https://portal.example/wxbind/wechat/link?t=" + ticket;
+        db.inTransaction(em -> {
+            PushDedupeStore s = store(em);
+            s.claimMessage("wxR", key, NOW);
+            s.saveReply("wxR", key, reply);
+            return null;
+        });
+        String stored = text("select reply_text from wxbind_push_message where app_id = 'wxR' and msg_key = '" + key + "'");
+        assertTrue(stored.startsWith("v1."), stored);
+        for (String secret : new String[] {ticket, ticket.substring(0, 12), "alice", "t=", "portal.example", "Tap to bind"}) {
+            assertFalse(stored.contains(secret), "stored in clear: " + secret);
+        }
+        assertFalse((boolean) db.inTransaction(em -> store(em).claimMessage("wxR", key, NOW)), "WeChat's retry");
+        assertEquals(Optional.of(reply), db.inTransaction(em -> store(em).storedReply("wxR", key)), "the very same reply");
+        String second = key();
+        db.inTransaction(em -> {
+            store(em).claimMessage("wxR", second, NOW);
+            store(em).saveReply("wxR", second, reply);
+            return null;
+        });
+        String sealedAgain = text("select reply_text from wxbind_push_message where msg_key = '" + second + "'");
+        assertNotEquals(stored.substring(0, 20), sealedAgain.substring(0, 20), "a random IV per row: equal replies do not look equal");
+    }
+
+    @Test
+    void storedReplyWhenCopiedToAnotherRowOrKeyChangedThenNone() {
+        String key = key();
+        String other = key();
+        db.inTransaction(em -> {
+            PushDedupeStore s = store(em);
+            s.claimMessage("wxR", key, NOW);
+            s.saveReply("wxR", key, "Your WeChat is already bound to account alice.");
+            s.claimMessage("wxR", other, NOW);
+            return em.createNativeQuery("update wxbind_push_message set reply_text = (select reply_text from wxbind_push_message"
+                    + " where msg_key = ?1) where msg_key = ?2").setParameter(1, key).setParameter(2, other).executeUpdate();
+        });
+        assertEquals(Optional.empty(), db.inTransaction(em -> store(em).storedReply("wxR", other)), "sealed for another row");
+        Optional<String> withAnotherSecret = db.inTransaction(em -> {
+            PushDedupeStore s = store(em);
+            s.cipher = new PushReplyCipher("a rotated app secret, 32 chars!!");
+            return s.storedReply("wxR", key);
+        });
+        assertEquals(Optional.empty(), withAnotherSecret, "unreadable after a secret change: the retry gets plain success");
     }
 
     @Test
@@ -149,6 +201,13 @@ class PushDedupeStoreTest {
         try (Connection c = db.dataSource().getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    private static String text(String sql) throws Exception {
+        try (Connection c = db.dataSource().getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

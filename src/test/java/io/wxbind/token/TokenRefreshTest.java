@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wxbind.audit.AuditEvent;
+import io.wxbind.audit.AuditKind;
 import io.wxbind.config.ServerTokenConfig;
 import io.wxbind.testsupport.JpaTestDatabase;
 import io.wxbind.testsupport.MutableClock;
+import io.wxbind.testsupport.RecordingEvents;
 import io.wxbind.wechat.ServerTokenClient;
 import io.wxbind.wechat.WeChatApiException;
 import jakarta.persistence.EntityManager;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +38,7 @@ class TokenRefreshTest {
     private final MutableClock clock = new MutableClock();
     private final AtomicInteger fetches = new AtomicInteger();
     private final List<Boolean> forced = new ArrayList<>();
+    private final List<AuditEvent> events = new CopyOnWriteArrayList<>();
     private volatile RuntimeException failure;
     private volatile long expiresIn = 7200;
 
@@ -47,6 +52,7 @@ class TokenRefreshTest {
         TokenRefresh r = new TokenRefresh();
         r.store = store;
         r.clock = clock;
+        r.events = RecordingEvents.into(events);
         r.config = new ServerTokenConfig(true, Map.of(), Duration.ofSeconds(600), Duration.ofSeconds(300), Duration.ofSeconds(1),
                 Duration.ofSeconds(10), Duration.ofSeconds(1), "node-test");
         r.wechat = new ServerTokenClient() {
@@ -92,6 +98,9 @@ class TokenRefreshTest {
         assertEquals("node-test", second.refreshedBy());
         clock.advance(Duration.ofSeconds(7200 - 600));
         assertEquals("TOKEN-2", run(app, Duration.ofSeconds(600), null).accessToken(), "inside the margin: refreshed");
+        AuditEvent refreshed = AuditEvent.of(AuditKind.SERVER_TOKEN_REFRESHED, null).withWeChat(app.appId(), null)
+                .withMethod("CLASSIC").withReason("scheduled");
+        assertEquals(List.of(refreshed, refreshed), events, "one entry per call to WeChat, none for the re-check");
     }
 
     @Test

@@ -1,8 +1,11 @@
 package io.wxbind.auth.token;
 
+import io.wxbind.audit.AuditEvent;
+import io.wxbind.audit.AuditKind;
 import io.wxbind.config.ApiTokenConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +37,9 @@ public class ApiTokenService {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<AuditEvent> events;
+
     private ApiTokenCache cache;
 
     @PostConstruct
@@ -48,6 +54,7 @@ public class ApiTokenService {
         ApiTokenGrant grant = new ApiTokenGrant(ApiTokenFormat.hash(token), caller, groups, now, now.plus(config.ttl()));
         List<String> dropped = store.add(grant, config.maxPerCaller(), now);
         cache.evictAll(dropped);
+        events.fire(AuditEvent.of(AuditKind.TOKEN_ISSUED, caller));
         LOG.fine(() -> "API token issued to " + caller + " until " + grant.expiresAt()
                 + (dropped.isEmpty() ? "" : "; " + dropped.size() + " older or expired tokens dropped"));
         return new IssuedApiToken(token, config.ttl().toSeconds(), grant);
@@ -79,6 +86,7 @@ public class ApiTokenService {
     public void revoke(ApiTokenGrant grant) {
         boolean removed = store.remove(grant.tokenHash());
         cache.evict(grant.tokenHash());
+        events.fire(AuditEvent.of(AuditKind.TOKEN_REVOKED, grant.caller()).withReason("current"));
         LOG.fine(() -> "API token of " + grant.caller() + (removed ? " revoked" : " was already gone"));
     }
 
@@ -86,6 +94,7 @@ public class ApiTokenService {
     public int revokeAll(String caller) {
         List<String> removed = store.removeAllOf(caller);
         cache.evictAll(removed);
+        events.fire(AuditEvent.of(AuditKind.TOKEN_REVOKED, caller).withReason("all"));
         LOG.fine(() -> removed.size() + " API tokens of " + caller + " revoked");
         return removed.size();
     }

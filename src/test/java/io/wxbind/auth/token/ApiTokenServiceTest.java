@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wxbind.audit.AuditEvent;
+import io.wxbind.audit.AuditKind;
 import io.wxbind.config.ApiTokenConfig;
 import io.wxbind.testsupport.JpaTestDatabase;
 import io.wxbind.testsupport.MutableClock;
+import io.wxbind.testsupport.RecordingEvents;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -31,6 +34,7 @@ class ApiTokenServiceTest {
 
     private final MutableClock clock = new MutableClock();
     private final AtomicInteger finds = new AtomicInteger();
+    private final List<AuditEvent> events = new ArrayList<>();
 
     /** The JPA store, each call in its own committed transaction as in the container; lookups counted. */
     private final ApiTokenStore store = new ApiTokenStore() {
@@ -61,6 +65,7 @@ class ApiTokenServiceTest {
         s.store = store;
         s.config = new ApiTokenConfig(ttl, cache, max);
         s.clock = clock;
+        s.events = RecordingEvents.into(events);
         s.init();
         return s;
     }
@@ -181,6 +186,9 @@ class ApiTokenServiceTest {
         invalid(ApiTokenCheck.Reason.UNKNOWN, s.check(revoked));
         valid(s.check(other));
         s.revoke(g); // twice is harmless
+        assertEquals(List.of(AuditKind.TOKEN_ISSUED, AuditKind.TOKEN_ISSUED, AuditKind.TOKEN_REVOKED, AuditKind.TOKEN_REVOKED),
+                events.stream().map(AuditEvent::kind).toList(), "issue and revoke audited, checks not");
+        assertEquals(AuditEvent.of(AuditKind.TOKEN_REVOKED, caller).withReason("current"), events.get(2));
     }
 
     @Test
@@ -211,6 +219,7 @@ class ApiTokenServiceTest {
         tokens.forEach(t -> invalid(ApiTokenCheck.Reason.UNKNOWN, s.check(t)));
         valid(s.check(someoneElse));
         assertEquals(0, s.revokeAll(caller));
+        assertTrue(events.contains(AuditEvent.of(AuditKind.TOKEN_REVOKED, caller).withReason("all")), events.toString());
     }
 
     @Test
