@@ -6,7 +6,6 @@ import static io.wxbind.auth.ContainerLogin.problem;
 
 import io.wxbind.account.AccountBindingService;
 import io.wxbind.account.BindingResult;
-import io.wxbind.account.CallerGroupsResolver;
 import io.wxbind.auth.flow.BindTicket;
 import io.wxbind.auth.flow.BindTicketStore;
 import io.wxbind.auth.flow.BrowserBinding;
@@ -44,9 +43,6 @@ public class BindStep {
 
     @Inject
     IdentityStoreHandler identityStores;
-
-    @Inject
-    CallerGroupsResolver groups;
 
     @Inject
     SmsCodeService sms;
@@ -108,7 +104,7 @@ public class BindStep {
         }
         VerifyResult result = sms.verify(phone, code);
         if (result instanceof VerifyResult.Verified v) {
-            return Optional.of(new Proof(new CredentialValidationResult(v.callerName(), groups.groupsOf(v.callerName())), null));
+            return Optional.of(new Proof(new CredentialValidationResult(v.callerName()), null));
         }
         return Optional.of(new Proof(CredentialValidationResult.INVALID_RESULT, ((VerifyResult.Failed) result).message()));
     }

@@ -42,7 +42,9 @@ public enum FlowProblem {
     QR_LOGIN_THROTTLED(429, "Too many QR login codes",
             "Too many QR login codes were asked for from your network in the last 10 minutes. Please wait a few minutes, then reload this page."),
     BINDING_CONFLICT(409, "This WeChat account is already bound to another account",
-            "Nothing was changed. Log in to that account, or remove the binding there first.");
+            "Nothing was changed. Log in to that account, or remove the binding there first."),
+    ACCOUNT_UNAVAILABLE(403, "This account cannot log in",
+            "The account is disabled or no longer exists. Please contact the site's administrator.");
 
     private final int status;
     private final String title;
