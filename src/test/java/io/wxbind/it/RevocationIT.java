@@ -2,7 +2,6 @@ package io.wxbind.it;
 
 import static io.wxbind.it.support.ItSupport.APP_ID;
 import static io.wxbind.it.support.ItSupport.assertCaller;
-import static io.wxbind.it.support.ItSupport.assertNoStackTrace;
 import static io.wxbind.it.support.ItSupport.assertProblemPage;
 import static io.wxbind.it.support.ItSupport.bindNewPerson;
 import static io.wxbind.it.support.ItSupport.boundAccount;
@@ -14,19 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wxbind.it.support.ItSupport;
+import io.wxbind.it.support.JsonApi;
 import io.wxbind.it.support.SimControl;
 import io.wxbind.it.support.WeChatBrowser;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +50,6 @@ class RevocationIT {
     private static String nodeA;
     private static String nodeB;
     private static String adminToken;
-
-    /** No cookies: an API client. */
-    private static final HttpClient API = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
     /** An account with a bound WeChat, a session on each node, and a bearer token. */
     private record Fixture(String account, SimControl.SimPersonInfo person, WeChatBrowser onA, WeChatBrowser onB, String token) {
@@ -323,28 +315,16 @@ class RevocationIT {
     }
 
     private static HttpResponse<String> api(String method, String url, String token, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
-                .header("Authorization", "Bearer " + token)
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             b.header("Content-Type", "application/json");
         }
-        try {
-            HttpResponse<String> r = API.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            assertTrue(r.statusCode() < 500, url + " answered " + r.statusCode() + ": " + r.body());
-            assertNoStackTrace(r.body());
-            return r;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return JsonApi.send(b);
     }
 
     private static JsonObject json(HttpResponse<String> r) {
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
-        return Json.createReader(new StringReader(r.body())).readObject();
+        return JsonApi.json(r);
     }
 
     private static void assertJsonError(HttpResponse<String> r, int status, String error) {
