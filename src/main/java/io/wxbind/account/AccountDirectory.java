@@ -10,7 +10,19 @@ import java.util.Optional;
  *
  * <p>The default, {@link JpaAccountDirectory}, reads WxBind's own accounts. A portal whose users
  * live elsewhere (its own tables, LDAP) provides its own as an {@code @Alternative @Priority(...)}
- * bean, and tells WxBind of deletions and other changes through {@link AccountLifecycle}.
+ * bean, and tells WxBind of deletions and other changes through {@link AccountLifecycle}:
+ *
+ * <pre>
+ *  &#64;ApplicationScoped &#64;Alternative &#64;Priority(Interceptor.Priority.APPLICATION + 10)
+ *  public class PortalAccounts implements AccountDirectory {
+ *      public Optional&lt;AccountState&gt; find(String name) {
+ *          return users.byLogin(name).map(u -&gt; new AccountState(name, u.active(), u.roleNames()));
+ *      }
+ *  }
+ * </pre>
+ *
+ * With {@code wechat.first-login=register}, WxBind creates {@code wx_…} accounts in its own table:
+ * such a portal's directory must know them too (or ask {@link JpaAccountDirectory} for them).
  */
 public interface AccountDirectory {
 
