@@ -10,6 +10,16 @@
     });
   });
 
+  var everywhere = document.getElementById('logout-everywhere');
+  if (everywhere) {
+    everywhere.addEventListener('click', function () {
+      fetch(everywhere.getAttribute('data-post'), { method: 'POST', credentials: 'same-origin' })
+        .then(function (r) {
+          if (r.ok) { location.href = everywhere.getAttribute('data-then'); } else { alert('Could not log out everywhere.'); }
+        });
+    });
+  }
+
   var start = document.getElementById('qr-bind-start');
   if (!start) { return; }
   var box = document.getElementById('qr-bind');

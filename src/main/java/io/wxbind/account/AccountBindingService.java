@@ -44,6 +44,9 @@ public class AccountBindingService {
     @Inject
     Event<AuditEvent> events;
 
+    @Inject
+    SecurityStamps stamps;
+
     /**
      * Flow step 3: the account this WeChat identity is bound to, recording the login time. The
      * audit's LOGIN comes from the login itself (it knows the method), not from here.
@@ -127,7 +130,8 @@ public class AccountBindingService {
 
     /**
      * Removes one of the account's own bindings. The unionid link goes too once no openid of
-     * that person is bound to the account any more. @return false if it is not theirs
+     * that person is bound to the account any more. Every session and token of the account ends
+     * (the unbound WeChat may be how someone else got in). @return false if it is not theirs
      */
     public boolean unbind(String accountName, long bindingId) {
         WeChatOpenId binding = em.find(WeChatOpenId.class, bindingId);
@@ -141,7 +145,16 @@ public class AccountBindingService {
                     .setParameter("u", binding.unionId()).setParameter("a", accountName).executeUpdate();
         }
         fire(AuditKind.UNBOUND, accountName, new WeChatIdentity(binding.appId(), binding.openId(), binding.unionId(), null, null));
+        stamps.rotate(accountName, RevocationReason.UNBIND);
         return true;
+    }
+
+    /** Every binding of an account that is being deleted (openids and unionids), so a re-used name inherits none. */
+    public int removeAllOf(String accountName) {
+        List<WeChatOpenId> all = bindingsOf(accountName);
+        all.forEach(b -> fire(AuditKind.UNBOUND, accountName, new WeChatIdentity(b.appId(), b.openId(), b.unionId(), null, null)));
+        em.createQuery("delete from WeChatUnionId u where u.accountName = :a").setParameter("a", accountName).executeUpdate();
+        return em.createQuery("delete from WeChatOpenId o where o.accountName = :a").setParameter("a", accountName).executeUpdate();
     }
 
     public List<WeChatOpenId> bindingsOf(String accountName) {

@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * A local account of the demo portal (a portal may use its own store instead). The password
  * hash is Jakarta Security's {@code Pbkdf2PasswordHash} format, checked by the container's
- * identity store, never here.
+ * identity store, never here. Changed only through {@link AccountAdministration}, which ends the
+ * account's sessions and tokens when it matters.
  */
 @Entity
 @Table(name = "wxbind_user_account")
@@ -45,6 +46,9 @@ public class UserAccount {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(name = "enabled", nullable = false)
+    private boolean enabled = true;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "wxbind_user_group",
@@ -78,5 +82,21 @@ public class UserAccount {
 
     public Set<String> groups() {
         return Set.copyOf(groups);
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    void passwordHash(String hash) {
+        passwordHash = hash;
+    }
+
+    void enabled(boolean on) {
+        enabled = on;
     }
 }

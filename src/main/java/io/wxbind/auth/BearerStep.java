@@ -1,5 +1,7 @@
 package io.wxbind.auth;
 
+import io.wxbind.account.SecurityStamps;
+import io.wxbind.account.StampCheck;
 import io.wxbind.auth.token.ApiTokenCheck;
 import io.wxbind.auth.token.ApiTokenGrant;
 import io.wxbind.auth.token.ApiTokenService;
@@ -16,7 +18,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * balancer without sticky sessions need no cookie. A bad token is a 401 {@code invalid_token} even
  * where no login is needed, since a client that sent one must learn it is not logged in. Other
  * {@code Authorization} schemes are left to the rest of the mechanism; tokens in the query string
- * (§2.3) are not accepted at all, as they end up in access logs.
+ * (§2.3) are not accepted at all, as they end up in access logs. A live token also needs its
+ * account's security stamp to be the one it was issued under, and the account to exist and be
+ * enabled ({@link SecurityStamps#check}); the request gets the account's groups of now.
  */
 @ApplicationScoped
 public class BearerStep {
@@ -25,6 +29,9 @@ public class BearerStep {
 
     @Inject
     ApiTokenService tokens;
+
+    @Inject
+    SecurityStamps stamps;
 
     /** Whether the request names the Bearer scheme (case-insensitive, as RFC 9110 §11.1 says). */
     static boolean applies(HttpServletRequest request) {
@@ -36,12 +43,16 @@ public class BearerStep {
     AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String token = request.getHeader("Authorization").substring(SCHEME.length()).strip();
         ApiTokenCheck check = tokens.check(token);
-        if (check instanceof ApiTokenCheck.Valid valid) {
-            ApiTokenGrant grant = valid.grant();
-            grant.attachTo(request);
-            new SessionLogin(grant.caller(), grant.groups(), LoginMethod.API_TOKEN, grant.issuedAt()).attachTo(request);
-            return context.notifyContainerAboutLogin(grant.caller(), grant.groups());
+        if (!(check instanceof ApiTokenCheck.Valid valid)) {
+            return ApiRequests.invalidToken(response, ((ApiTokenCheck.Invalid) check).reason().message());
         }
-        return ApiRequests.invalidToken(response, ((ApiTokenCheck.Invalid) check).reason().message());
+        ApiTokenGrant grant = valid.grant();
+        if (!(stamps.check(grant.caller(), grant.securityStamp()) instanceof StampCheck.Valid account)) {
+            return ApiRequests.invalidToken(response, ApiTokenCheck.Reason.REVOKED.message());
+        }
+        grant.attachTo(request);
+        new SessionLogin(grant.caller(), account.account().groups(), LoginMethod.API_TOKEN, grant.issuedAt(), grant.securityStamp())
+                .attachTo(request);
+        return context.notifyContainerAboutLogin(grant.caller(), account.account().groups());
     }
 }

@@ -6,7 +6,6 @@ import static io.wxbind.auth.ContainerLogin.problem;
 
 import io.wxbind.account.AccountBindingService;
 import io.wxbind.account.BindingResult;
-import io.wxbind.account.CallerGroupsResolver;
 import io.wxbind.audit.AuditEvent;
 import io.wxbind.audit.AuditKind;
 import io.wxbind.auth.flow.BindTicket;
@@ -73,9 +72,6 @@ public class BindStep {
 
     @Inject
     IdentityStoreHandler identityStores;
-
-    @Inject
-    CallerGroupsResolver groups;
 
     @Inject
     SmsCodeService sms;
@@ -187,7 +183,7 @@ public class BindStep {
     private Proof bySms(HttpServletRequest request, String rawTicket) {
         VerifyResult result = sms.verify(request.getParameter("phone"), request.getParameter("smsCode"), SecureTokens.sha256Hex(rawTicket));
         if (result instanceof VerifyResult.Verified v) {
-            return new Proof(new CredentialValidationResult(v.callerName(), groups.groupsOf(v.callerName())), null);
+            return new Proof(new CredentialValidationResult(v.callerName()), null);
         }
         return new Proof(CredentialValidationResult.INVALID_RESULT, ((VerifyResult.Failed) result).message());
     }

@@ -1,14 +1,22 @@
 package io.wxbind.auth;
 
+import io.wxbind.account.StampedAccount;
 import io.wxbind.auth.flow.FlowProblem;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Logger;
 
-/** How every step ends: a login the container is told about (new session id), or a problem page. */
+/**
+ * How every step ends: a login the container is told about (new session id), or a problem page.
+ * Every login passes {@link LoginAdmission} here, whichever proof it came with: the account must
+ * exist and be enabled, its groups come from the account directory, and the session keeps the
+ * account's security stamp.
+ */
 final class ContainerLogin {
 
     private static final Logger LOG = Logger.getLogger(ContainerLogin.class.getName());
@@ -18,11 +26,18 @@ final class ContainerLogin {
 
     static AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, CredentialValidationResult caller,
             LoginMethod method, String returnTo) {
+        // Looked up rather than passed: every step ends here, and none should be able to skip it.
+        Optional<StampedAccount> admitted = CDI.current().select(LoginAdmission.class).get()
+                .admit(caller.getCallerPrincipal().getName(), method);
+        if (admitted.isEmpty()) {
+            return problem(request, context, FlowProblem.ACCOUNT_UNAVAILABLE, null);
+        }
         if (request.getSession(false) != null) {
             request.changeSessionId(); // no session fixation across the login
         }
-        AuthenticationStatus status = context.notifyContainerAboutLogin(caller);
-        new SessionLogin(caller.getCallerPrincipal().getName(), caller.getCallerGroups(), method, Instant.now()).store(request);
+        StampedAccount account = admitted.get();
+        AuthenticationStatus status = context.notifyContainerAboutLogin(caller.getCallerPrincipal(), account.account().groups());
+        new SessionLogin(account.account().name(), account.account().groups(), method, Instant.now(), account.stamp()).store(request);
         new FlowOutcome.LoggedIn(returnTo).attachTo(request);
         LoginAudit.current().loggedIn(caller.getCallerPrincipal().getName(), method);
         LOG.fine(() -> "step 3: logged in via " + method);

@@ -3,7 +3,6 @@ package io.wxbind.auth;
 import static io.wxbind.auth.ContainerLogin.login;
 import static io.wxbind.auth.ContainerLogin.problem;
 
-import io.wxbind.account.CallerGroupsResolver;
 import io.wxbind.auth.flow.BrowserBinding;
 import io.wxbind.auth.flow.CallbackResult;
 import io.wxbind.auth.flow.FlowProblem;
@@ -41,9 +40,6 @@ public class LinkAndQrSteps {
     @Inject
     QrBindingService qrLogins;
 
-    @Inject
-    CallerGroupsResolver groups;
-
     /** A bind link: silent authorization, remembering the link ticket for the callback. */
     AuthenticationStatus startFromLink(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String ticket = request.getParameter("t");
@@ -70,7 +66,8 @@ public class LinkAndQrSteps {
         if (returnTo.isEmpty() || account.isEmpty()) {
             return problem(request, context, returnTo.isEmpty() ? FlowProblem.BAD_RETURN_URL : FlowProblem.QR_LOGIN_INVALID, null);
         }
-        CredentialValidationResult caller = new CredentialValidationResult(account.get(), groups.groupsOf(account.get()));
+        // The account must still exist and be enabled, with its groups of now: ContainerLogin.login checks.
+        CredentialValidationResult caller = new CredentialValidationResult(account.get());
         return login(request, context, caller, LoginMethod.WECHAT_QR, returnTo.get());
     }
 }

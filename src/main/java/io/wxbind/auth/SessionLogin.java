@@ -10,12 +10,24 @@ import java.util.Set;
 /**
  * What the mechanism records in the HTTP session at login, for pages and {@code /api/me}:
  * the container knows the caller and roles but not how they logged in or their group list.
+ * {@code stamp} is the account's security stamp at login ({@code io.wxbind.account.SecurityStamps}):
+ * the session ends once it changes. The stored {@code groups} are those of the login; each request
+ * gets the account's groups of that moment on its own copy ({@link SessionRestore}).
  * A request authenticated by a bearer token gets one too ({@link LoginMethod#API_TOKEN}), kept
  * on that request only ({@link #attachTo}), never in a session.
  */
-public record SessionLogin(String caller, Set<String> groups, LoginMethod method, Instant at) implements Serializable {
+public record SessionLogin(String caller, Set<String> groups, LoginMethod method, Instant at, String stamp) implements Serializable {
 
     private static final String ATTRIBUTE = SessionLogin.class.getName();
+
+    public SessionLogin withGroups(Set<String> current) {
+        return new SessionLogin(caller, current, method, at, stamp);
+    }
+
+    /** The same login under a new stamp: the session that changed the password stays logged in. */
+    public SessionLogin withStamp(String newStamp) {
+        return new SessionLogin(caller, groups, method, at, newStamp);
+    }
 
     public void store(HttpServletRequest request) {
         request.getSession(true).setAttribute(ATTRIBUTE, this);

@@ -53,8 +53,9 @@ import java.util.logging.Logger;
  * {@code Authorization: Bearer} is decided by its API token alone ({@link BearerStep}), before anything else.
  * This class only decides; {@code io.wxbind.web} servlets draw the pages from the
  * {@link FlowOutcome} it leaves on the request. A second visit by a bound user shows no page.
- * The session is restored from {@link SessionLogin} on each request (caller and groups) rather
- * than by {@code @AutoApplySession}, which lost the groups on Payara and is not needed on WildFly.
+ * The session is restored from {@link SessionLogin} on each request rather than by
+ * {@code @AutoApplySession} (which lost the groups on Payara), through {@link SessionRestore}: only
+ * while the account's security stamp is unchanged, with the account's groups of now.
  */
 @ApplicationScoped
 public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -90,13 +91,16 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     BearerStep bearer;
 
+    @Inject
+    SessionRestore sessions;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
         if (BearerStep.applies(request)) {
             return bearer.authenticate(request, response, context);
         }
-        Optional<SessionLogin> session = SessionLogin.stored(request);
+        Optional<SessionLogin> session = sessions.current(request);
         if (session.isPresent()) {
             return context.notifyContainerAboutLogin(session.get().caller(), session.get().groups());
         }
@@ -150,6 +154,9 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
         if (bound.getStatus() == CredentialValidationResult.Status.VALID) {
             return login(request, context, bound, LoginMethod.WECHAT, returnTo);
         }
+        if (bound.getStatus() == CredentialValidationResult.Status.INVALID) { // bound to a disabled or deleted account
+            return problem(request, context, FlowProblem.ACCOUNT_UNAVAILABLE, null);
+        }
         if (config.firstLogin() == FirstLoginPolicy.BIND) {
             String ticket = tickets.issue(identified.identity(), BrowserBinding.ensure(request, response), returnTo);
             LOG.fine("step 4: unbound openid, bind ticket issued");
@@ -173,6 +180,9 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
         CredentialValidationResult known = identityStores.validate(new WeChatCredential(withProfile));
         if (known.getStatus() == CredentialValidationResult.Status.VALID) {
             return login(request, context, known, LoginMethod.WECHAT, returnTo);
+        }
+        if (known.getStatus() == CredentialValidationResult.Status.INVALID) {
+            return problem(request, context, FlowProblem.ACCOUNT_UNAVAILABLE, null);
         }
         bindings.register(withProfile, config.defaultGroups());
         CredentialValidationResult created = identityStores.validate(new WeChatCredential(withProfile));

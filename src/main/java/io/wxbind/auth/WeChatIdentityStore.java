@@ -1,18 +1,25 @@
 package io.wxbind.auth;
 
 import io.wxbind.account.AccountBindingService;
-import io.wxbind.account.CallerGroupsResolver;
+import io.wxbind.account.AccountDirectory;
+import io.wxbind.account.AccountState;
+import io.wxbind.audit.AuditEvent;
+import io.wxbind.audit.AuditKind;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Maps a {@link WeChatCredential} to the bound local caller and its groups (flow step 3).
- * An unbound identity is NOT_VALIDATED, leaving the first-login policy to the mechanism.
+ * An unbound identity is NOT_VALIDATED, leaving the first-login policy to the mechanism; one
+ * bound to an account that the {@link AccountDirectory} no longer knows, or knows as disabled, is
+ * INVALID: bindings follow accounts, and such a binding logs nobody in.
  * Ignores every other credential type, so a portal's password store works beside it.
  */
 @ApplicationScoped
@@ -22,16 +29,27 @@ public class WeChatIdentityStore implements IdentityStore {
     AccountBindingService bindings;
 
     @Inject
-    CallerGroupsResolver groups;
+    AccountDirectory accounts;
+
+    @Inject
+    Event<AuditEvent> audit;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof WeChatCredential wc)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        return bindings.resolve(wc.identity())
-                .map(account -> new CredentialValidationResult(account, groups.groupsOf(account)))
-                .orElse(CredentialValidationResult.NOT_VALIDATED_RESULT);
+        Optional<String> bound = bindings.resolve(wc.identity());
+        if (bound.isEmpty()) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        Optional<AccountState> account = accounts.find(bound.get());
+        if (account.isEmpty() || !account.get().enabled()) {
+            audit.fire(AuditEvent.of(AuditKind.REFUSED, bound.get()).withMethod(LoginMethod.WECHAT.name())
+                    .withReason(account.isEmpty() ? "account_gone" : "account_disabled"));
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        return new CredentialValidationResult(bound.get(), account.get().groups());
     }
 
     /** PROVIDE_GROUPS too: the container ignores the groups of a store that only validates. */
@@ -42,6 +60,7 @@ public class WeChatIdentityStore implements IdentityStore {
 
     @Override
     public Set<String> getCallerGroups(CredentialValidationResult validationResult) {
-        return groups.groupsOf(validationResult.getCallerPrincipal().getName());
+        return accounts.find(validationResult.getCallerPrincipal().getName()).filter(AccountState::enabled)
+                .map(AccountState::groups).orElse(Set.of());
     }
 }

@@ -21,8 +21,7 @@ import java.util.Set;
  * @param httpTimeout     per-call timeout towards WeChat
  * @param stateTtl        lifetime of a pending authorization (step 1)
  * @param bindTicketTtl   lifetime of a bind ticket (step 4)
- * @param defaultGroups   groups given to accounts that WxBind creates, and to bound callers
- *                        whose groups no store knows
+ * @param defaultGroups   groups given to accounts that WxBind creates (first-login policy register)
  */
 public record WeChatConfig(
         String appId,

@@ -12,7 +12,10 @@ import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** The protected page ({@code /app/}, see web.xml): who is logged in, how, and their bindings. */
+/**
+ * The protected page ({@code /app/}, see web.xml): who is logged in, how, and their bindings;
+ * "Log out" ends this session, "Log out everywhere" every session and token of the account.
+ */
 @WebServlet("/app/*")
 public class AppPageServlet extends HttpServlet {
 
@@ -45,6 +48,10 @@ public class AppPageServlet extends HttpServlet {
                         + "<p id=\"qr-status\" role=\"status\" data-status=\"\"></p></div></div>"
                         + "<form method=\"post\" action=\"" + Html.esc(request.getContextPath() + "/logout")
                         + "\"><button class=\"btn secondary\" id=\"logout\" type=\"submit\">Log out</button></form>"
+                        + "<p><button class=\"btn secondary\" type=\"button\" id=\"logout-everywhere\" data-post=\""
+                        + Html.esc(request.getContextPath() + "/api/me/logout-everywhere") + "\" data-then=\""
+                        + Html.esc(request.getContextPath() + "/") + "\">Log out everywhere</button> Ends every session and API"
+                        + " token of your account, on every device.</p>"
                         + "<script src=\"" + Html.esc(request.getContextPath() + "/static/wxbind-demo.js") + "\"></script>");
     }
 }

@@ -13,7 +13,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
-/** Logout is a POST (a link or an image cannot log anyone out); GET shows the button. */
+/**
+ * Logout is a POST (a link or an image cannot log anyone out); GET shows the button. It ends
+ * this session only: the account's other sessions and its API tokens stay
+ * ({@code POST /api/me/logout-everywhere} ends them all).
+ */
 @WebServlet("/logout")
 public class LogoutServlet extends HttpServlet {
 

@@ -43,7 +43,7 @@ public class ApiTokenResource {
         if (login.isEmpty()) {
             return Response.status(401).entity(new ErrorBody("not_authenticated", "Log in first.")).build();
         }
-        IssuedApiToken issued = tokens.issue(login.get().caller(), login.get().groups());
+        IssuedApiToken issued = tokens.issue(login.get().caller(), login.get().stamp());
         return Response.status(201).header("Cache-Control", "no-store").header("Pragma", "no-cache")
                 .entity(JSON.createObjectBuilder().add("access_token", issued.accessToken()).add("token_type", "Bearer")
                         .add("expires_in", issued.expiresIn()).build())

@@ -11,7 +11,8 @@ import java.util.logging.Logger;
 /**
  * Default {@link PhoneAccountResolver}: WxBind's own {@link UserAccount}s. Accounts created
  * before numbers were normalised may hold the bare 11-digit mainland form, so both are looked
- * up; a number that matches two accounts matches none (it proves nothing).
+ * up; a number that matches two accounts matches none (it proves nothing). A disabled account's
+ * phone matches none either.
  */
 @ApplicationScoped
 public class JpaPhoneAccountResolver implements PhoneAccountResolver {
@@ -23,7 +24,7 @@ public class JpaPhoneAccountResolver implements PhoneAccountResolver {
 
     @Override
     public Optional<String> accountFor(String phone) {
-        List<String> names = em.createQuery("select a.username from UserAccount a where a.phone in :phones", String.class)
+        List<String> names = em.createQuery("select a.username from UserAccount a where a.phone in :phones and a.enabled = true", String.class)
                 .setParameter("phones", PhoneNumbers.storedForms(phone)).setMaxResults(2).getResultList();
         if (names.size() > 1) {
             LOG.warning(() -> "phone " + PhoneNumbers.masked(phone) + " is on several accounts: SMS login refused for it");

@@ -1,6 +1,7 @@
 package io.wxbind.account;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,13 +11,10 @@ import io.wxbind.audit.AuditKind;
 import io.wxbind.auth.flow.SecureTokens;
 import io.wxbind.auth.flow.WeChatIdentity;
 import io.wxbind.testsupport.JpaTestDatabase;
-import io.wxbind.testsupport.RecordingEvents;
 import io.wxbind.wechat.LogSafe;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,14 +26,16 @@ class AccountBindingServiceTest {
 
     @RegisterExtension
     static final JpaTestDatabase db = new JpaTestDatabase();
-    private final List<AuditEvent> events = new ArrayList<>();
+
+    private final AccountTestKit kit = new AccountTestKit(db);
+    private final SecurityStamps stamps = kit.node(5);
 
     private AccountBindingService service(EntityManager em) {
-        AccountBindingService s = new AccountBindingService();
-        s.em = em;
-        s.clock = Clock.systemUTC();
-        s.events = RecordingEvents.into(events);
-        return s;
+        return kit.bindings(em, stamps);
+    }
+
+    private List<AuditEvent> events() {
+        return kit.events.stream().filter(AuditEvent.class::isInstance).map(AuditEvent.class::cast).toList();
     }
 
     private static String newId() {
@@ -50,7 +50,7 @@ class AccountBindingServiceTest {
         assertEquals(Optional.of("alice"), db.inTransaction(em -> service(em).resolve(id)));
         assertTrue(db.inTransaction(em -> service(em).bindingsOf("alice")).stream()
                 .anyMatch(b -> b.openId().equals(id.openId()) && b.lastLoginAt() != null));
-        assertEquals(List.of(AuditKind.BOUND), events.stream().map(AuditEvent::kind).toList(),
+        assertEquals(List.of(AuditKind.BOUND), events().stream().map(AuditEvent::kind).toList(),
                 "a resolve is no login yet: the login step publishes LOGIN with its method");
     }
 
@@ -63,7 +63,8 @@ class AccountBindingServiceTest {
         assertInstanceOf(BindingResult.AlreadyBound.class, again);
         assertEquals(new BindingResult.Conflict("bob"), other);
         assertEquals(Optional.of("bob"), db.inTransaction(em -> service(em).resolve(id)));
-        AuditEvent conflict = events.get(events.size() - 1);
+        List<AuditEvent> all = events();
+        AuditEvent conflict = all.get(all.size() - 1);
         assertEquals(new AuditEvent(AuditKind.CONFLICT, "mallory", "wxA", LogSafe.shortId(id.openId()), null, "openid_bound_elsewhere"),
                 conflict, "the one who tried is told, never who owns it");
     }
@@ -85,7 +86,8 @@ class AccountBindingServiceTest {
         db.inTransaction(em -> service(em).bind(new WeChatIdentity("wxA", newId(), union, null, null), "dave"));
         BindingResult r = db.inTransaction(em -> service(em).bind(new WeChatIdentity("wxB", newId(), union, null, null), "erin"));
         assertEquals(new BindingResult.Conflict("dave"), r);
-        AuditEvent conflict = events.get(events.size() - 1);
+        List<AuditEvent> all = events();
+        AuditEvent conflict = all.get(all.size() - 1);
         assertEquals(AuditKind.CONFLICT, conflict.kind());
         assertEquals("erin", conflict.account());
         assertEquals("unionid_bound_elsewhere", conflict.reason());
@@ -112,5 +114,37 @@ class AccountBindingServiceTest {
             c.createStatement().executeUpdate(sql);
             assertThrows(SQLException.class, () -> c.createStatement().executeUpdate(sql.replace("'x'", "'y'")));
         }
+    }
+
+    @Test
+    void unbindWhenOwnBindingThenGoneAndEverySessionOfTheAccountRevoked() {
+        WeChatIdentity id = new WeChatIdentity("wxA", newId(), newId(), null, null);
+        db.inTransaction(em -> service(em).bind(id, "frank"));
+        long bindingId = db.inTransaction(em -> service(em).bindingsOf("frank")).get(0).id();
+        String before = db.inTransaction(em -> AccountTestKit.jpaStore(em).current("frank"));
+        assertFalse((boolean) db.inTransaction(em -> service(em).unbind("mallory", bindingId)), "not theirs: nothing happens");
+        assertEquals(before, db.inTransaction(em -> AccountTestKit.jpaStore(em).current("frank")));
+        assertTrue((boolean) db.inTransaction(em -> service(em).unbind("frank", bindingId)));
+        assertTrue(db.inTransaction(em -> service(em).resolve(id)).isEmpty());
+        assertTrue(db.inTransaction(em -> em.find(WeChatUnionId.class, id.unionId())) == null, "the unionid link went with the last openid");
+        assertInstanceOf(StampCheck.Refused.class, stamps.check("frank", before), "sessions and tokens of before the unbind end");
+        assertTrue(kit.events.contains(new StampRotated("frank", RevocationReason.UNBIND)));
+        assertTrue(events().stream().anyMatch(e -> e.kind() == AuditKind.REVOKED && "unbind".equals(e.reason())));
+    }
+
+    @Test
+    void removeAllOfWhenAccountDeletedThenEveryOpenIdAndUnionIdOfItGoneAndOthersKept() {
+        String union = newId();
+        WeChatIdentity one = new WeChatIdentity("wxA", newId(), union, null, null);
+        WeChatIdentity two = new WeChatIdentity("wxB", newId(), union, null, null);
+        WeChatIdentity someoneElse = new WeChatIdentity("wxA", newId(), null, null, null);
+        db.inTransaction(em -> service(em).bind(one, "gina"));
+        db.inTransaction(em -> service(em).bind(two, "gina"));
+        db.inTransaction(em -> service(em).bind(someoneElse, "hank"));
+        assertEquals(2, (int) db.inTransaction(em -> service(em).removeAllOf("gina")));
+        assertTrue(db.inTransaction(em -> service(em).bindingsOf("gina")).isEmpty());
+        assertTrue(db.inTransaction(em -> em.find(WeChatUnionId.class, union)) == null);
+        assertTrue(db.inTransaction(em -> service(em).resolve(two)).isEmpty(), "neither openid nor unionid leads to the name any more");
+        assertEquals(Optional.of("hank"), db.inTransaction(em -> service(em).resolve(someoneElse)));
     }
 }

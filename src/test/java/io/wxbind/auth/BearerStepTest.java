@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wxbind.account.AccountState;
+import io.wxbind.account.SecurityStamps;
+import io.wxbind.account.StampCheck;
 import io.wxbind.auth.token.ApiTokenCheck;
 import io.wxbind.auth.token.ApiTokenGrant;
 import io.wxbind.auth.token.ApiTokenService;
@@ -29,8 +32,11 @@ import org.junit.jupiter.api.Test;
 class BearerStepTest {
 
     private static final String GOOD = "G".repeat(43);
-    private static final ApiTokenGrant GRANT = new ApiTokenGrant("ab".repeat(32), "alice", Set.of("user", "admin"),
+    private static final String REVOKED = "R".repeat(43);
+    private static final ApiTokenGrant GRANT = new ApiTokenGrant("ab".repeat(32), "alice", "stamp-1",
             Instant.parse("2026-11-21T10:00:00Z"), Instant.parse("2026-11-21T11:00:00Z"));
+    /** The account's groups now: the request gets these, whatever they were when the token was issued. */
+    private static final Set<String> GROUPS_NOW = Set.of("user", "auditor");
 
     private final Map<String, Object> attributes = new HashMap<>();
     private final Map<String, String> responseHeaders = new HashMap<>();
@@ -47,7 +53,17 @@ class BearerStepTest {
             @Override
             public ApiTokenCheck check(String token) {
                 checked.add(token);
+                if (REVOKED.equals(token)) {
+                    return new ApiTokenCheck.Valid(new ApiTokenGrant("cd".repeat(32), "alice", "stamp-0", GRANT.issuedAt(), GRANT.expiresAt()));
+                }
                 return GOOD.equals(token) ? new ApiTokenCheck.Valid(GRANT) : new ApiTokenCheck.Invalid(ApiTokenCheck.Reason.UNKNOWN);
+            }
+        };
+        step.stamps = new SecurityStamps() {
+            @Override
+            public StampCheck check(String account, String stamp) {
+                return "alice".equals(account) && "stamp-1".equals(stamp) ? new StampCheck.Valid(new AccountState("alice", true, GROUPS_NOW))
+                        : new StampCheck.Refused(StampCheck.Why.REVOKED);
             }
         };
     }
@@ -118,15 +134,17 @@ class BearerStepTest {
     }
 
     @Test
-    void authenticateWhenValidThenContainerToldCallerAndGroupsAndLoginOnRequestNoSession() {
+    void authenticateWhenValidThenContainerToldCallerAndTheAccountsGroupsNowAndLoginOnRequestNoSession() {
         HttpServletRequest request = request("Bearer " + GOOD);
         AuthenticationStatus result = step.authenticate(request, response(), context());
         assertEquals(AuthenticationStatus.SUCCESS, result);
-        assertEquals(List.of(List.of("alice", Set.of("user", "admin"))), logins);
+        assertEquals(List.of(List.of("alice", GROUPS_NOW)), logins);
         assertEquals(GRANT, ApiTokenGrant.current(request).orElseThrow());
         SessionLogin login = (SessionLogin) attributes.get(SessionLogin.class.getName());
         assertEquals(LoginMethod.API_TOKEN, login.method());
         assertEquals(GRANT.issuedAt(), login.at());
+        assertEquals(GROUPS_NOW, login.groups());
+        assertEquals("stamp-1", login.stamp());
         assertFalse(sessionAsked, "a bearer request never touches the session");
         assertEquals(0, status);
     }
@@ -148,5 +166,19 @@ class BearerStepTest {
         assertTrue(logins.isEmpty());
         assertNull(attributes.get(SessionLogin.class.getName()));
         assertEquals(List.of("x".repeat(43), "", ""), checked, "the token as sent, without the scheme");
+    }
+
+    @Test
+    void authenticateWhenTokenLiveButItsStampChangedThen401RevokedAndNoLogin() {
+        HttpServletRequest request = request("Bearer " + REVOKED);
+        AuthenticationStatus result = step.authenticate(request, response(), context());
+        assertEquals(AuthenticationStatus.SEND_FAILURE, result);
+        assertEquals(401, status);
+        assertEquals("Bearer error=\"invalid_token\"", responseHeaders.get("WWW-Authenticate"));
+        String json = body.toString(StandardCharsets.UTF_8);
+        assertTrue(json.startsWith("{\"error\":\"invalid_token\",\"message\":\"The bearer token was revoked"), json);
+        assertTrue(logins.isEmpty());
+        assertTrue(ApiTokenGrant.current(request).isEmpty(), "a revoked token authenticates nothing");
+        assertNull(attributes.get(SessionLogin.class.getName()));
     }
 }

@@ -1,7 +1,6 @@
 package io.wxbind.it;
 
 import static io.wxbind.it.support.ItSupport.assertCaller;
-import static io.wxbind.it.support.ItSupport.assertNoStackTrace;
 import static io.wxbind.it.support.ItSupport.bindNewPerson;
 import static io.wxbind.it.support.ItSupport.stack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,18 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wxbind.auth.token.ApiTokenFormat;
 import io.wxbind.it.support.ItSupport;
+import io.wxbind.it.support.JsonApi;
 import io.wxbind.it.support.WeChatBrowser;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.net.HttpCookie;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +41,6 @@ class ApiTokenIT {
 
     private static String app;
     private static WeChatBrowser alice;
-
-    /** No cookie handler at all: what an API client is. */
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void loggedInBrowser() {
@@ -242,23 +234,11 @@ class ApiTokenIT {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(30)).header("Accept", "application/json").build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            assertTrue(r.statusCode() < 500, r.request().uri() + " answered " + r.statusCode() + ": " + r.body());
-            assertNoStackTrace(r.body());
-            return r;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return JsonApi.send(request);
     }
 
     private static JsonObject json(HttpResponse<String> r) {
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
-        return Json.createReader(new StringReader(r.body())).readObject();
+        return JsonApi.json(r);
     }
 
     /** 200, and the bearer request left no session behind. */

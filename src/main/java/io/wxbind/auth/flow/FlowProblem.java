@@ -46,7 +46,9 @@ public enum FlowProblem {
     THROTTLED_ACCOUNT(429, "Too many wrong attempts for this account",
             "For its safety, this account takes no passwords or codes for a while after several wrong ones. Nothing was changed."),
     THROTTLED_ADDRESS(429, "Too many wrong attempts from your network",
-            "For safety, no passwords or codes are taken from your network for a while after many wrong ones. Nothing was changed.");
+            "For safety, no passwords or codes are taken from your network for a while after many wrong ones. Nothing was changed."),
+    ACCOUNT_UNAVAILABLE(403, "This account cannot log in",
+            "The account is disabled or no longer exists. Please contact the site's administrator.");
 
     private final int status;
     private final String title;

@@ -6,15 +6,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * One issued bearer token, stored under the SHA-256 of the token (never the token). The caller's
- * groups are copied in at issuance, one per line, so that a validation is a single primary-key
- * read; a group name containing a line break cannot be stored and is left out (fewer rights,
- * never more). Revoking deletes the row.
+ * One issued bearer token, stored under the SHA-256 of the token (never the token), with the
+ * security stamp of the login that asked for it, so that a validation is a single primary-key
+ * read. Revoking deletes the row.
  */
 @Entity
 @Table(name = "wxbind_api_token")
@@ -38,8 +34,8 @@ public class ApiToken {
     @Column(name = "caller", nullable = false, length = 128)
     private String caller;
 
-    @Column(name = "caller_groups", nullable = false)
-    private String callerGroups;
+    @Column(name = "security_stamp", nullable = false, length = 64)
+    private String securityStamp;
 
     @Column(name = "issued_at", nullable = false)
     private Instant issuedAt;
@@ -53,16 +49,13 @@ public class ApiToken {
     ApiToken(ApiTokenGrant grant) {
         this.tokenHash = grant.tokenHash();
         this.caller = grant.caller();
-        this.callerGroups = grant.groups().stream().filter(g -> g.indexOf('\n') < 0 && !g.isEmpty()).sorted()
-                .collect(Collectors.joining("\n"));
+        this.securityStamp = grant.securityStamp();
         this.issuedAt = grant.issuedAt();
         this.expiresAt = grant.expiresAt();
     }
 
     ApiTokenGrant grant() {
-        Set<String> groups = callerGroups.isEmpty() ? Set.of()
-                : Arrays.stream(callerGroups.split("\n")).collect(Collectors.toUnmodifiableSet());
-        return new ApiTokenGrant(tokenHash, caller, groups, issuedAt, expiresAt);
+        return new ApiTokenGrant(tokenHash, caller, securityStamp, issuedAt, expiresAt);
     }
 
     String tokenHash() {

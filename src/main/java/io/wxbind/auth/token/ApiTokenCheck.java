@@ -15,7 +15,9 @@ public sealed interface ApiTokenCheck {
     enum Reason {
         MALFORMED("The bearer token is malformed: send 'Authorization: Bearer <token>' with a token from POST /api/wechat/tokens."),
         UNKNOWN("The bearer token is not valid: it was revoked, replaced or never issued. Get a new one with POST /api/wechat/tokens."),
-        EXPIRED("The bearer token has expired. Get a new one with POST /api/wechat/tokens.");
+        EXPIRED("The bearer token has expired. Get a new one with POST /api/wechat/tokens."),
+        /** Its account's security stamp changed (unbind, password, groups, log out everywhere), or the account is disabled or gone. */
+        REVOKED("The bearer token was revoked: the account's sessions were ended, or it can no longer log in. Log in again.");
 
         private final String message;
 

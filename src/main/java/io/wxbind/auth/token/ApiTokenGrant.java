@@ -3,21 +3,17 @@ package io.wxbind.auth.token;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * What a valid token stands for: the caller and groups of the login that asked for it, and
- * its lifetime. This is what is stored (under the token's hash), cached and handed to the
- * container; the token itself is not part of it. A request authenticated by a token carries its
+ * What a valid token stands for: the caller of the login that asked for it, the security stamp
+ * that login was issued under ({@code io.wxbind.account.SecurityStamps}), and its lifetime. No
+ * groups: they are read from the account whenever the stamp is checked, never frozen into a token.
+ * This is what is stored (under the token's hash) and cached; the token itself is not part of it. A request authenticated by a token carries its
  * grant as a request attribute, so {@code DELETE /api/wechat/tokens/current} knows which token to revoke.
  */
-public record ApiTokenGrant(String tokenHash, String caller, Set<String> groups, Instant issuedAt, Instant expiresAt) {
+public record ApiTokenGrant(String tokenHash, String caller, String securityStamp, Instant issuedAt, Instant expiresAt) {
 
     private static final String ATTRIBUTE = ApiTokenGrant.class.getName();
-
-    public ApiTokenGrant {
-        groups = Set.copyOf(groups);
-    }
 
     public boolean isExpiredAt(Instant now) {
         return !now.isBefore(expiresAt);
@@ -36,7 +32,7 @@ public record ApiTokenGrant(String tokenHash, String caller, Set<String> groups,
     /** The hash is shortened: it is a key, and logs need no keys. */
     @Override
     public String toString() {
-        return "ApiTokenGrant[" + tokenHash.substring(0, Math.min(8, tokenHash.length())) + "…, caller=" + caller + ", groups="
-                + groups + ", issuedAt=" + issuedAt + ", expiresAt=" + expiresAt + "]";
+        return "ApiTokenGrant[" + tokenHash.substring(0, Math.min(8, tokenHash.length())) + "…, caller=" + caller
+                + ", issuedAt=" + issuedAt + ", expiresAt=" + expiresAt + "]";
     }
 }

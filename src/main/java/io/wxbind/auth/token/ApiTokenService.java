@@ -1,17 +1,18 @@
 package io.wxbind.auth.token;
 
+import io.wxbind.account.StampRotated;
 import io.wxbind.audit.AuditEvent;
 import io.wxbind.audit.AuditKind;
 import io.wxbind.config.ApiTokenConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -19,8 +20,9 @@ import java.util.logging.Logger;
  * Not transactional on purpose: each store call commits before the cache is touched, so an
  * eviction always follows the delete it stands for.
  *
- * <p>A token may be used to get a new one (a client renews before {@code expires_in} runs out),
- * so a stolen token can be renewed too: revoke all of the caller's tokens to end such a chain.
+ * <p>A token may be used to get a new one (a client renews before {@code expires_in} runs out);
+ * the new one carries the same security stamp, so a chain of renewed tokens ends with the first
+ * stamp change of the account ("log out everywhere", password, ...), whose tokens are deleted then.
  * Another node may accept a revoked token for at most {@code wxbind.api-token.cache-seconds}.
  */
 @ApplicationScoped
@@ -47,11 +49,14 @@ public class ApiTokenService {
         cache = new ApiTokenCache(config.cacheTime(), ApiTokenCache.MAX_ENTRIES, clock);
     }
 
-    /** Step 1: a new token for this caller and groups; the caller's oldest may be dropped (the cap). */
-    public IssuedApiToken issue(String caller, Set<String> groups) {
+    /**
+     * Step 1: a new token for this caller, under the security stamp of the login that asks for it
+     * (never a fresher one); the caller's oldest may be dropped (the cap).
+     */
+    public IssuedApiToken issue(String caller, String securityStamp) {
         String token = ApiTokenFormat.newToken();
         Instant now = clock.instant();
-        ApiTokenGrant grant = new ApiTokenGrant(ApiTokenFormat.hash(token), caller, groups, now, now.plus(config.ttl()));
+        ApiTokenGrant grant = new ApiTokenGrant(ApiTokenFormat.hash(token), caller, securityStamp, now, now.plus(config.ttl()));
         List<String> dropped = store.add(grant, config.maxPerCaller(), now);
         cache.evictAll(dropped);
         events.fire(AuditEvent.of(AuditKind.TOKEN_ISSUED, caller));
@@ -97,6 +102,11 @@ public class ApiTokenService {
         events.fire(AuditEvent.of(AuditKind.TOKEN_REVOKED, caller).withReason("all"));
         LOG.fine(() -> removed.size() + " API tokens of " + caller + " revoked");
         return removed.size();
+    }
+
+    /** The account's stamp changed: its tokens are dead anyway, delete them (in the rotating transaction). */
+    void onStampRotated(@Observes StampRotated rotated) {
+        revokeAll(rotated.account());
     }
 
     /** Tokens this node currently trusts without a database read; for tests and monitoring. */

@@ -7,7 +7,6 @@ import io.wxbind.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The node-local cache: expiring, never past the token, bounded, and safe against a revocation race. */
@@ -17,7 +16,7 @@ class ApiTokenCacheTest {
 
     private ApiTokenGrant grant(String hash, Duration lifetime) {
         Instant now = clock.instant();
-        return new ApiTokenGrant(hash, "alice", Set.of("user"), now, now.plus(lifetime));
+        return new ApiTokenGrant(hash, "alice", "stamp", now, now.plus(lifetime));
     }
 
     @Test

@@ -90,12 +90,12 @@ class ApiTokenServiceTest {
     void issueWhenCalledThenRandomBase64urlTokenWithTtlAndOnlyItsHashStored() throws Exception {
         ApiTokenService s = service();
         String caller = newCaller();
-        IssuedApiToken t = s.issue(caller, Set.of("user", "admin"));
+        IssuedApiToken t = s.issue(caller, "stamp-1");
         assertTrue(t.accessToken().matches("[A-Za-z0-9_-]{43}"), t.accessToken());
         assertEquals(3600, t.expiresIn());
         assertFalse(t.toString().contains(t.accessToken()), "toString hides the token");
         assertFalse(t.grant().toString().contains(t.grant().tokenHash()), "and shortens the hash");
-        assertFalse(s.issue(caller, Set.of("user")).accessToken().equals(t.accessToken()));
+        assertFalse(s.issue(caller, "stamp-1").accessToken().equals(t.accessToken()));
         try (Connection c = db.dataSource().getConnection();
              ResultSet rs = c.createStatement().executeQuery("select * from wxbind_api_token")) {
             ResultSetMetaData meta = rs.getMetaData();
@@ -112,13 +112,13 @@ class ApiTokenServiceTest {
     }
 
     @Test
-    void checkWhenIssuedThenCallerGroupsAndLifetime() {
+    void checkWhenIssuedThenCallerStampAndLifetime() {
         ApiTokenService s = service();
         String caller = newCaller();
-        IssuedApiToken t = s.issue(caller, Set.of("user", "admin"));
+        IssuedApiToken t = s.issue(caller, "stamp-1");
         ApiTokenGrant g = valid(s.check(t.accessToken()));
         assertEquals(caller, g.caller());
-        assertEquals(Set.of("user", "admin"), g.groups());
+        assertEquals("stamp-1", g.securityStamp(), "the stamp of the login that asked; no groups");
         assertEquals(clock.instant(), g.issuedAt());
         assertEquals(clock.instant().plus(Duration.ofHours(1)), g.expiresAt());
     }
@@ -126,7 +126,7 @@ class ApiTokenServiceTest {
     @Test
     void checkWhenRepeatedWithinCacheTimeThenOneDatabaseReadThenReadAgain() {
         ApiTokenService s = service();
-        String token = s.issue(newCaller(), Set.of("user")).accessToken();
+        String token = s.issue(newCaller(), "stamp-1").accessToken();
         for (int i = 0; i < 5; i++) {
             valid(s.check(token));
         }
@@ -139,7 +139,7 @@ class ApiTokenServiceTest {
     @Test
     void checkWhenCacheOffThenEveryCheckReadsTheDatabase() {
         ApiTokenService s = service(Duration.ofHours(1), Duration.ZERO, 20);
-        String token = s.issue(newCaller(), Set.of("user")).accessToken();
+        String token = s.issue(newCaller(), "stamp-1").accessToken();
         valid(s.check(token));
         valid(s.check(token));
         assertEquals(2, finds.get());
@@ -149,7 +149,7 @@ class ApiTokenServiceTest {
     @Test
     void checkWhenExpiredThenRefusedEvenIfCachedJustBefore() {
         ApiTokenService s = service(Duration.ofSeconds(10), Duration.ofSeconds(60), 20);
-        String token = s.issue(newCaller(), Set.of("user")).accessToken();
+        String token = s.issue(newCaller(), "stamp-1").accessToken();
         clock.advance(Duration.ofSeconds(9));
         valid(s.check(token));
         clock.advance(Duration.ofSeconds(1));
@@ -159,7 +159,7 @@ class ApiTokenServiceTest {
     @Test
     void checkWhenMalformedThenRefusedWithoutDatabaseRead() {
         ApiTokenService s = service();
-        String good = s.issue(newCaller(), Set.of("user")).accessToken();
+        String good = s.issue(newCaller(), "stamp-1").accessToken();
         List<String> bad = new ArrayList<>(List.of("", "abc", good + "A", good.substring(1), "A".repeat(42) + "=", "A".repeat(42) + "+",
                 "A".repeat(42) + "/", "A".repeat(42) + " ", "'; drop table wxbind_api_token; --"));
         bad.add(null);
@@ -178,8 +178,8 @@ class ApiTokenServiceTest {
     void revokeWhenTokenCachedThenRefusedAtOnceOnThisNodeAndOthersStillValid() {
         ApiTokenService s = service();
         String caller = newCaller();
-        String revoked = s.issue(caller, Set.of("user")).accessToken();
-        String other = s.issue(caller, Set.of("user")).accessToken();
+        String revoked = s.issue(caller, "stamp-1").accessToken();
+        String other = s.issue(caller, "stamp-1").accessToken();
         ApiTokenGrant g = valid(s.check(revoked));
         valid(s.check(other));
         s.revoke(g);
@@ -195,7 +195,7 @@ class ApiTokenServiceTest {
     void revokeWhenAnotherNodeCachedTheTokenThenItAcceptsItAtMostForItsCacheTime() {
         ApiTokenService here = service();
         ApiTokenService there = service();
-        String token = here.issue(newCaller(), Set.of("user")).accessToken();
+        String token = here.issue(newCaller(), "stamp-1").accessToken();
         valid(there.check(token));
         here.revoke(valid(here.check(token)));
         invalid(ApiTokenCheck.Reason.UNKNOWN, here.check(token));
@@ -209,10 +209,10 @@ class ApiTokenServiceTest {
     void revokeAllWhenCalledThenEveryTokenOfThatCallerRefused() {
         ApiTokenService s = service();
         String caller = newCaller();
-        String someoneElse = s.issue(newCaller(), Set.of("user")).accessToken();
+        String someoneElse = s.issue(newCaller(), "stamp-1").accessToken();
         Set<String> tokens = new HashSet<>();
         for (int i = 0; i < 3; i++) {
-            tokens.add(s.issue(caller, Set.of("user")).accessToken());
+            tokens.add(s.issue(caller, "stamp-1").accessToken());
         }
         tokens.forEach(t -> valid(s.check(t)));
         assertEquals(3, s.revokeAll(caller));
@@ -228,11 +228,11 @@ class ApiTokenServiceTest {
         String caller = newCaller();
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            tokens.add(s.issue(caller, Set.of("user")).accessToken());
+            tokens.add(s.issue(caller, "stamp-1").accessToken());
             clock.advance(Duration.ofMillis(10));
         }
         tokens.forEach(t -> valid(s.check(t)));
-        String fourth = s.issue(caller, Set.of("user")).accessToken();
+        String fourth = s.issue(caller, "stamp-1").accessToken();
         invalid(ApiTokenCheck.Reason.UNKNOWN, s.check(tokens.get(0)));
         for (String kept : List.of(tokens.get(1), tokens.get(2), fourth)) {
             valid(s.check(kept));

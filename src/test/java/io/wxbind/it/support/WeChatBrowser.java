@@ -55,6 +55,17 @@ public final class WeChatBrowser {
         return send(request(url).method(method, HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /**
+     * A JSON request (body may be null) with {@code Origin} set to the URL's own origin, as a page
+     * of the app would send it: what a same-origin check on cookie-authenticated requests expects.
+     */
+    public Page sendJson(String method, String url, String json) {
+        URI target = URI.create(url);
+        return send(request(url).header("Origin", target.getScheme() + "://" + target.getRawAuthority())
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     /** GET, then follow redirects (at most 10); the chain records every hop. */
     public Chain open(String url) {
         return follow(get(url));

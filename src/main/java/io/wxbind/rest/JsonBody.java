@@ -1,0 +1,42 @@
+package io.wxbind.rest;
+
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.util.Optional;
+
+/** A request body that must be a JSON object: parsed here so that bad JSON is a 400 with a message, never a 500. */
+final class JsonBody {
+
+    /** {@code Json.createX} looks the provider up on the class path on every call: once is enough. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+    static final int MAX_CHARS = 16_384;
+
+    private JsonBody() {
+    }
+
+    static Optional<JsonObject> object(String body) {
+        if (body == null || body.isBlank() || body.length() > MAX_CHARS) {
+            return Optional.empty();
+        }
+        try (var reader = JSON.createReader(new StringReader(body))) {
+            JsonValue value = reader.readValue();
+            return value instanceof JsonObject o ? Optional.of(o) : Optional.empty();
+        } catch (JsonException | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A string member, or null when absent or not a string. */
+    static String string(JsonObject body, String name) {
+        JsonValue v = body.get(name);
+        return v != null && v.getValueType() == JsonValue.ValueType.STRING ? body.getString(name) : null;
+    }
+
+    static Response badRequest(String example) {
+        return Response.status(400).entity(new ErrorBody("bad_request", "Send a JSON object like " + example + ".")).build();
+    }
+}
