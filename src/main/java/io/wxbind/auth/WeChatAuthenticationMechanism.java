@@ -50,6 +50,8 @@ import java.util.logging.Logger;
  * Also entered from a chat bind link (step 1 remembering a link ticket whose openid the
  * callback must match) and a confirmed QR login ({@link LinkAndQrSteps}). A request with
  * {@code Authorization: Bearer} is decided by its API token alone ({@link BearerStep}), before anything else.
+ * A cross-site state-changing request ({@link OriginCheck}) runs no step; an existing session is
+ * still restored (that changes nothing) so that the CSRF filter, not a login redirect, answers it.
  * This class only decides; {@code io.wxbind.web} servlets draw the pages from the
  * {@link FlowOutcome} it leaves on the request. A second visit by a bound user shows no page.
  * The session is restored from {@link SessionLogin} on each request (caller and groups) rather
@@ -89,6 +91,9 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     BearerStep bearer;
 
+    @Inject
+    OriginCheck origins;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -98,6 +103,9 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
         Optional<SessionLogin> session = SessionLogin.stored(request);
         if (session.isPresent()) {
             return context.notifyContainerAboutLogin(session.get().caller(), session.get().groups());
+        }
+        if (!origins.check(request).allowed()) {
+            return context.doNothing(); // CSRF: no step below acts on it; io.wxbind.web.CsrfFilter answers 403
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.equals(LoginFlow.CALLBACK_PATH)) {

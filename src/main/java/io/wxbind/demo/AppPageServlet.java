@@ -1,5 +1,6 @@
 package io.wxbind.demo;
 
+import io.wxbind.auth.flow.FormTokens;
 import io.wxbind.rest.MeView;
 import io.wxbind.rest.MeViews;
 import io.wxbind.web.Html;
@@ -12,7 +13,10 @@ import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** The protected page ({@code /app/}, see web.xml): who is logged in, how, and their bindings. */
+/**
+ * The protected page ({@code /app/}, see web.xml): who is logged in, how, and their bindings.
+ * Its script sends the page's form token (the logout form's hidden field) with every change.
+ */
 @WebServlet("/app/*")
 public class AppPageServlet extends HttpServlet {
 
@@ -44,7 +48,8 @@ public class AppPageServlet extends HttpServlet {
                         + "<div id=\"qr-bind\" hidden><img id=\"qr-image\" alt=\"QR code to scan with WeChat\" width=\"220\" height=\"220\">"
                         + "<p id=\"qr-status\" role=\"status\" data-status=\"\"></p></div></div>"
                         + "<form method=\"post\" action=\"" + Html.esc(request.getContextPath() + "/logout")
-                        + "\"><button class=\"btn secondary\" id=\"logout\" type=\"submit\">Log out</button></form>"
+                        + "\">" + FormTokens.hiddenField(request, response)
+                        + "<button class=\"btn secondary\" id=\"logout\" type=\"submit\">Log out</button></form>"
                         + "<script src=\"" + Html.esc(request.getContextPath() + "/static/wxbind-demo.js") + "\"></script>");
     }
 }

@@ -1,5 +1,6 @@
 package io.wxbind.demo;
 
+import io.wxbind.auth.flow.FormTokens;
 import io.wxbind.web.Html;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
@@ -9,13 +10,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
-/** Logout is a POST (a link or an image cannot log anyone out); GET shows the button. */
+/**
+ * Logout is a POST (a link or an image cannot log anyone out) from our own page with its form
+ * token (another site cannot log anyone out either: io.wxbind.web.CsrfFilter); GET shows the button.
+ */
 @WebServlet("/logout")
 public class LogoutServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Html.send(response, 200, "Log out", "<form method=\"post\"><button class=\"btn\" id=\"logout\" type=\"submit\">Log out</button></form>");
+        Html.send(response, 200, "Log out", "<form method=\"post\">" + FormTokens.hiddenField(request, response)
+                + "<button class=\"btn\" id=\"logout\" type=\"submit\">Log out</button></form>");
     }
 
     @Override

@@ -42,7 +42,11 @@ public enum FlowProblem {
     QR_LOGIN_THROTTLED(429, "Too many QR login codes",
             "Too many QR login codes were asked for from your network in the last 10 minutes. Please wait a few minutes, then reload this page."),
     BINDING_CONFLICT(409, "This WeChat account is already bound to another account",
-            "Nothing was changed. Log in to that account, or remove the binding there first.");
+            "Nothing was changed. Log in to that account, or remove the binding there first."),
+    /** A state-changing request that did not come from our own pages (io.wxbind.auth.OriginCheck). */
+    CSRF(403, "This request did not come from this site",
+            "For your safety, this site only accepts changes sent from its own pages. Nothing was changed. "
+                    + "Go back to the site, reload the page and try again.");
 
     private final int status;
     private final String title;
