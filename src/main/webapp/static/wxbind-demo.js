@@ -1,11 +1,15 @@
 // Demo portal: remove a binding, and bind another WeChat by scanning a QR code. The page learns
-// the outcome from Server-Sent Events; if those fail it polls the status URL.
+// the outcome from Server-Sent Events; if those fail it polls the status URL. Every change sends
+// the page's form token (the logout form's hidden field) as X-CSRF-Token.
 (function () {
   'use strict';
 
+  var token = document.querySelector('input[name=csrf]');
+  var changes = { 'X-CSRF-Token': token ? token.value : '' };
+
   document.querySelectorAll('[data-unbind]').forEach(function (button) {
     button.addEventListener('click', function () {
-      fetch(button.getAttribute('data-unbind'), { method: 'DELETE', credentials: 'same-origin' })
+      fetch(button.getAttribute('data-unbind'), { method: 'DELETE', credentials: 'same-origin', headers: changes })
         .then(function (r) { if (r.ok) { location.reload(); } else { alert('Could not remove the binding.'); } });
     });
   });
@@ -13,7 +17,7 @@
   var everywhere = document.getElementById('logout-everywhere');
   if (everywhere) {
     everywhere.addEventListener('click', function () {
-      fetch(everywhere.getAttribute('data-post'), { method: 'POST', credentials: 'same-origin' })
+      fetch(everywhere.getAttribute('data-post'), { method: 'POST', credentials: 'same-origin', headers: changes })
         .then(function (r) {
           if (r.ok) { location.href = everywhere.getAttribute('data-then'); } else { alert('Could not log out everywhere.'); }
         });
@@ -49,7 +53,7 @@
 
   start.addEventListener('click', function () {
     start.disabled = true;
-    fetch(start.getAttribute('data-create'), { method: 'POST', credentials: 'same-origin' })
+    fetch(start.getAttribute('data-create'), { method: 'POST', credentials: 'same-origin', headers: changes })
       .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
       .then(function (res) {
         start.disabled = false;

@@ -51,6 +51,8 @@ import java.util.logging.Logger;
  * Also entered from a chat bind link (step 1 remembering a link ticket whose openid the
  * callback must match) and a confirmed QR login ({@link LinkAndQrSteps}). A request with
  * {@code Authorization: Bearer} is decided by its API token alone ({@link BearerStep}), before anything else.
+ * A cross-site state-changing request ({@link OriginCheck}) runs no step; an existing session is
+ * still restored (that changes nothing) so that the CSRF filter, not a login redirect, answers it.
  * This class only decides; {@code io.wxbind.web} servlets draw the pages from the
  * {@link FlowOutcome} it leaves on the request. A second visit by a bound user shows no page.
  * The session is restored from {@link SessionLogin} on each request rather than by
@@ -94,6 +96,9 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     SessionRestore sessions;
 
+    @Inject
+    OriginCheck origins;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -103,6 +108,9 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
         Optional<SessionLogin> session = sessions.current(request);
         if (session.isPresent()) {
             return context.notifyContainerAboutLogin(session.get().caller(), session.get().groups());
+        }
+        if (!origins.check(request).allowed()) {
+            return context.doNothing(); // CSRF: no step below acts on it; io.wxbind.web.CsrfFilter answers 403
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.equals(LoginFlow.CALLBACK_PATH)) {

@@ -1,5 +1,6 @@
 package io.wxbind.demo;
 
+import io.wxbind.auth.flow.FormTokens;
 import io.wxbind.rest.MeView;
 import io.wxbind.rest.MeViews;
 import io.wxbind.web.Html;
@@ -15,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 /**
  * The protected page ({@code /app/}, see web.xml): who is logged in, how, and their bindings;
  * "Log out" ends this session, "Log out everywhere" every session and token of the account.
+ * Its script sends the page's form token (the logout form's hidden field) with every change.
  */
 @WebServlet("/app/*")
 public class AppPageServlet extends HttpServlet {
@@ -47,7 +49,8 @@ public class AppPageServlet extends HttpServlet {
                         + "<div id=\"qr-bind\" hidden><img id=\"qr-image\" alt=\"QR code to scan with WeChat\" width=\"220\" height=\"220\">"
                         + "<p id=\"qr-status\" role=\"status\" data-status=\"\"></p></div></div>"
                         + "<form method=\"post\" action=\"" + Html.esc(request.getContextPath() + "/logout")
-                        + "\"><button class=\"btn secondary\" id=\"logout\" type=\"submit\">Log out</button></form>"
+                        + "\">" + FormTokens.hiddenField(request, response)
+                        + "<button class=\"btn secondary\" id=\"logout\" type=\"submit\">Log out</button></form>"
                         + "<p><button class=\"btn secondary\" type=\"button\" id=\"logout-everywhere\" data-post=\""
                         + Html.esc(request.getContextPath() + "/api/me/logout-everywhere") + "\" data-then=\""
                         + Html.esc(request.getContextPath() + "/") + "\">Log out everywhere</button> Ends every session and API"

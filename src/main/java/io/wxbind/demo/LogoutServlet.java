@@ -2,6 +2,7 @@ package io.wxbind.demo;
 
 import io.wxbind.audit.AuditEvent;
 import io.wxbind.audit.AuditKind;
+import io.wxbind.auth.flow.FormTokens;
 import io.wxbind.web.Html;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -14,8 +15,9 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /**
- * Logout is a POST (a link or an image cannot log anyone out); GET shows the button. It ends
- * this session only: the account's other sessions and its API tokens stay
+ * Logout is a POST (a link or an image cannot log anyone out) from our own page with its form
+ * token (another site cannot log anyone out either: io.wxbind.web.CsrfFilter); GET shows the button.
+ * It ends this session only: the account's other sessions and its API tokens stay
  * ({@code POST /api/me/logout-everywhere} ends them all).
  */
 @WebServlet("/logout")
@@ -26,7 +28,8 @@ public class LogoutServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Html.send(response, 200, "Log out", "<form method=\"post\"><button class=\"btn\" id=\"logout\" type=\"submit\">Log out</button></form>");
+        Html.send(response, 200, "Log out", "<form method=\"post\">" + FormTokens.hiddenField(request, response)
+                + "<button class=\"btn\" id=\"logout\" type=\"submit\">Log out</button></form>");
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.wxbind.auth.flow.BindTicket;
 import io.wxbind.auth.flow.BindTicketStore;
 import io.wxbind.auth.flow.BrowserBinding;
 import io.wxbind.auth.flow.FlowProblem;
+import io.wxbind.auth.flow.FormTokens;
 import io.wxbind.sms.SmsCodeService;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.annotation.WebServlet;
@@ -17,7 +18,7 @@ import java.util.Optional;
 /**
  * Flow step 4 (bind): the form where a person with an unbound WeChat logs in once. The ticket
  * in the form stands for the openid, which never reaches the page. POST is handled by the
- * mechanism; this servlet draws the result.
+ * mechanism; this servlet draws the result. Both forms carry the form token ({@link FormTokens}).
  */
 @WebServlet(WeChatAuthenticationMechanism.BIND_PATH)
 public class BindServlet extends HttpServlet {
@@ -40,11 +41,11 @@ public class BindServlet extends HttpServlet {
     }
 
     /** The alternative proof: the phone number on the account and a code sent to it. */
-    private static String smsForm(HttpServletRequest request, String ticket) {
+    private static String smsForm(HttpServletRequest request, HttpServletResponse response, String ticket) {
         String ctx = request.getContextPath();
         return "<div class=\"card\" id=\"sms-bind\" data-send-url=\"" + Html.esc(ctx + "/wechat/sms/send") + "\"><h2>Or use your phone</h2>"
                 + "<form method=\"post\" action=\"" + Html.esc(ctx + WeChatAuthenticationMechanism.BIND_PATH) + "\">"
-                + "<input type=\"hidden\" name=\"ticket\" value=\"" + Html.esc(ticket) + "\">"
+                + "<input type=\"hidden\" name=\"ticket\" value=\"" + Html.esc(ticket) + "\">" + FormTokens.hiddenField(request, response)
                 + "<label for=\"phone\">Phone number on your account</label><input type=\"text\" id=\"phone\" name=\"phone\" "
                 + "autocomplete=\"tel\" inputmode=\"tel\" maxlength=\"32\" required>"
                 + "<p><button class=\"btn secondary\" type=\"button\" id=\"sms-send\">Send me a code</button> "
@@ -73,10 +74,11 @@ public class BindServlet extends HttpServlet {
                         + (error != null ? "<div class=\"error\" id=\"bind-error\" role=\"alert\">" + Html.esc(error) + "</div>" : "")
                         + "<form method=\"post\" action=\"" + Html.esc(request.getContextPath() + WeChatAuthenticationMechanism.BIND_PATH) + "\">"
                         + "<input type=\"hidden\" name=\"ticket\" value=\"" + Html.esc(ticket) + "\">"
+                        + FormTokens.hiddenField(request, response)
                         + "<label for=\"username\">Username</label><input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\" maxlength=\"64\" required>"
                         + "<label for=\"password\">Password</label><input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" maxlength=\"256\" required>"
                         + "<p><button class=\"btn\" type=\"submit\" id=\"bind-submit\">Log in and link WeChat</button></p></form>"
                         + "<p class=\"muted\">This link works once, for 5 minutes, in this browser only.</p></div>"
-                        + (smsAvailable() ? smsForm(request, ticket) : ""));
+                        + (smsAvailable() ? smsForm(request, response, ticket) : ""));
     }
 }

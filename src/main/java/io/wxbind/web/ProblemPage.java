@@ -29,7 +29,7 @@ public final class ProblemPage {
         String home = request.getContextPath() + "/";
         String again = request.getContextPath() + WeChatAuthenticationMechanism.LOGIN_PATH + "?"
                 + WeChatAuthenticationMechanism.RETURN_TO + "=" + Html.url(returnTo != null ? returnTo : home);
-        String actions = problem == FlowProblem.BAD_RETURN_URL
+        String actions = problem == FlowProblem.BAD_RETURN_URL || problem == FlowProblem.CSRF
                 ? "<a class=\"btn\" href=\"" + Html.esc(home) + "\">Home</a>"
                 : "<a class=\"btn\" href=\"" + Html.esc(again) + "\">Start again</a> "
                         + "<a class=\"btn secondary\" href=\"" + Html.esc(home) + "\">Home</a>";

@@ -1,4 +1,5 @@
-// Bind page: ask for an SMS code for the typed phone number (the bind ticket authorises it).
+// Bind page: ask for an SMS code for the typed phone number (the bind ticket authorises it; the
+// form token of the page goes with it, as with every change sent to the site).
 (function () {
   'use strict';
   var box = document.getElementById('sms-bind');
@@ -7,8 +8,9 @@
   var status = document.getElementById('sms-status');
   button.addEventListener('click', function () {
     var ticket = box.querySelector('input[name=ticket]').value;
+    var csrf = box.querySelector('input[name=csrf]').value;
     var phone = document.getElementById('phone').value;
-    var body = new URLSearchParams({ ticket: ticket, phone: phone });
+    var body = new URLSearchParams({ ticket: ticket, phone: phone, csrf: csrf });
     button.disabled = true;
     fetch(box.getAttribute('data-send-url'), { method: 'POST', body: body, credentials: 'same-origin' })
       .then(function (r) { return r.json(); })

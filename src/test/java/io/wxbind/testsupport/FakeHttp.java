@@ -1,5 +1,6 @@
 package io.wxbind.testsupport;
 
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,8 +24,45 @@ public final class FakeHttp {
         private final Map<String, String> params = new HashMap<>();
         private final List<Cookie> cookies = new ArrayList<>();
         private final Map<String, Object> attributes = new HashMap<>();
+        private final Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        private final Map<String, Object> contextAttributes = new HashMap<>();
         private String method = "GET";
         private String uri = "/wxbind/wechat/callback";
+        private String contentType;
+        private long contentLength = -1;
+        private String scheme = "http";
+        private String host = "localhost";
+        private int port = 8080;
+
+        /** A request header (names case-insensitive, as in HTTP). */
+        public Request header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        public Request contentType(String type) {
+            contentType = type;
+            return this;
+        }
+
+        public Request contentLength(long length) {
+            contentLength = length;
+            return this;
+        }
+
+        /** Where the browser sent it ({@code getScheme/getServerName/getServerPort}). */
+        public Request server(String newScheme, String newHost, int newPort) {
+            scheme = newScheme;
+            host = newHost;
+            port = newPort;
+            return this;
+        }
+
+        /** An attribute of the (fake) ServletContext. */
+        public Request contextAttribute(String name, Object value) {
+            contextAttributes.put(name, value);
+            return this;
+        }
 
         public Request param(String name, String value) {
             params.put(name, value);
@@ -59,17 +97,32 @@ public final class FakeHttp {
                         case "getMethod" -> method;
                         case "getRequestURI" -> uri;
                         case "getContextPath" -> "/wxbind";
-                        case "getScheme" -> "http";
-                        case "getServerName" -> "localhost";
-                        case "getServerPort" -> 8080;
+                        case "getServletPath" -> uri.startsWith("/wxbind") ? uri.substring("/wxbind".length()) : uri;
+                        case "getScheme" -> scheme;
+                        case "getServerName" -> host;
+                        case "getServerPort" -> port;
                         case "isSecure" -> false;
                         case "getQueryString" -> null;
-                        case "getHeader" -> null;
+                        case "getHeader" -> headers.get((String) args[0]);
+                        case "getContentType" -> contentType;
+                        case "getContentLengthLong" -> contentLength;
+                        case "getServletContext" -> servletContext();
                         case "getAttribute" -> attributes.get((String) args[0]);
                         case "setAttribute" -> attributes.put((String) args[0], args[1]);
                         case "hashCode" -> System.identityHashCode(proxy);
                         case "equals" -> proxy == args[0];
                         case "toString" -> "FakeRequest " + method + " " + uri;
+                        default -> null;
+                    });
+        }
+
+        private ServletContext servletContext() {
+            return (ServletContext) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(), new Class<?>[] {ServletContext.class},
+                    (proxy, m, args) -> switch (m.getName()) {
+                        case "getAttribute" -> contextAttributes.get((String) args[0]);
+                        case "setAttribute" -> contextAttributes.put((String) args[0], args[1]);
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        case "equals" -> proxy == args[0];
                         default -> null;
                     });
         }

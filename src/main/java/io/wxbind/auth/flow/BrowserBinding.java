@@ -1,18 +1,19 @@
 package io.wxbind.auth.flow;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Binds pending flow state to one browser: a random cookie whose SHA-256 is signed into the
  * pending login ({@link PendingLoginCodec}) and stored with the bind ticket. A state or ticket
  * that reaches us from another browser (a shared link, a login CSRF) does not match.
+ * The cookie's attributes and its name ({@value #COOKIE},
+ * or {@code __Host-}{@value #COOKIE} when cookies are secure) follow {@link CookiePolicy}.
  */
 public final class BrowserBinding {
 
+    /** The base name; on the wire it is {@code CookiePolicy.of(request).name(COOKIE)}. */
     public static final String COOKIE = "WXBIND_BROWSER";
 
     private BrowserBinding() {
@@ -28,13 +29,8 @@ public final class BrowserBinding {
         }
         String value = SecureTokens.alphanumeric(43);
         request.setAttribute(FRESH, value); // later calls in this request see the cookie just set
-        Cookie cookie = new Cookie(COOKIE, value);
-        cookie.setHttpOnly(true);
-        cookie.setSecure(request.isSecure());
-        cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
-        // Lax: the top-level redirect back from WeChat is cross-site and must carry it.
-        cookie.setAttribute("SameSite", "Lax");
-        response.addCookie(cookie);
+        // Lax (CookiePolicy): the top-level redirect back from WeChat is cross-site and must carry it.
+        response.addCookie(CookiePolicy.of(request).cookie(request, COOKIE, value));
         return SecureTokens.sha256Hex(value);
     }
 
@@ -52,11 +48,6 @@ public final class BrowserBinding {
     }
 
     private static Optional<String> rawValue(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return Optional.empty();
-        }
-        return Arrays.stream(cookies).filter(c -> COOKIE.equals(c.getName())).map(Cookie::getValue)
-                .filter(SecureTokens::looksLikeToken).findFirst();
+        return CookiePolicy.of(request).values(request, COOKIE).filter(SecureTokens::looksLikeToken).findFirst();
     }
 }

@@ -48,7 +48,11 @@ public enum FlowProblem {
     THROTTLED_ADDRESS(429, "Too many wrong attempts from your network",
             "For safety, no passwords or codes are taken from your network for a while after many wrong ones. Nothing was changed."),
     ACCOUNT_UNAVAILABLE(403, "This account cannot log in",
-            "The account is disabled or no longer exists. Please contact the site's administrator.");
+            "The account is disabled or no longer exists. Please contact the site's administrator."),
+    /** A state-changing request that did not come from our own pages (io.wxbind.auth.OriginCheck). */
+    CSRF(403, "This request did not come from this site",
+            "For your safety, this site only accepts changes sent from its own pages. Nothing was changed. "
+                    + "Go back to the site, reload the page and try again.");
 
     private final int status;
     private final String title;

@@ -15,6 +15,9 @@ public final class FormTokens {
     /** The form field that carries it. */
     public static final String FIELD = "csrf";
 
+    /** The header that carries it on script requests (a page cannot set it cross-site without a CORS preflight). */
+    public static final String HEADER = "X-CSRF-Token";
+
     private FormTokens() {
     }
 
@@ -29,10 +32,14 @@ public final class FormTokens {
         return "<input type=\"hidden\" name=\"" + FIELD + "\" value=\"" + of(request, response) + "\">";
     }
 
-    /** Whether the request carries the token of the browser that sent it. */
+    /** Whether the request carries the token of the browser that sent it, in the header or else the form field. */
     public static boolean valid(HttpServletRequest request) {
         Optional<String> expected = BrowserBinding.raw(request).map(FormTokens::derive);
-        return expected.isPresent() && SecureTokens.constantTimeEquals(expected.get(), request.getParameter(FIELD));
+        if (expected.isEmpty()) {
+            return false;
+        }
+        String sent = request.getHeader(HEADER);
+        return SecureTokens.constantTimeEquals(expected.get(), sent != null ? sent : request.getParameter(FIELD));
     }
 
     private static String derive(String rawCookie) {

@@ -2,6 +2,7 @@ package io.wxbind.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -12,29 +13,63 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * A browser inside WeChat, for integration tests: its own cookie jar, redirects followed one
  * hop at a time (so each hop can be inspected), and the simulator told who the WeChat user is
- * through {@code X-WeChat-Sim-Person}. No shortcut: every hop is real HTTP.
+ * through {@code X-WeChat-Sim-Person}. No shortcut: every hop is real HTTP. Like a browser it
+ * sends {@code Origin} on requests other than GET/HEAD, and a form it posts to a page of a web app
+ * carries the form token ({@code csrf}) of the last page of that app that showed one (the hidden
+ * field a browser would submit). {@link #raw} sends exactly what it is given, for hostile requests.
  */
 public final class WeChatBrowser {
 
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]{64})\"");
+
     private final HttpClient http;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final List<String> setCookies = new CopyOnWriteArrayList<>();
+    private final Map<String, String> formTokens = new ConcurrentHashMap<>();
     private final String person;
 
     public WeChatBrowser(String person) {
         this.person = person;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(recordingJar())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public CookieManager cookies() {
         return cookies;
+    }
+
+    /** Every {@code Set-Cookie} header this browser received, as sent (attributes included). */
+    public List<String> setCookieHeaders() {
+        return List.copyOf(setCookies);
+    }
+
+    /** The form token last shown by the web app of {@code url} (its first path segment), if any page showed one. */
+    public Optional<String> formToken(String url) {
+        return Optional.ofNullable(formTokens.get(appKey(URI.create(url))));
+    }
+
+    /**
+     * Exactly this request: the cookie jar and the simulator's person header, no {@code Origin},
+     * no form token, no {@code Accept} but what {@code headers} say. {@code body} may be null.
+     */
+    public Page raw(String method, String url, Map<String, String> headers, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(stripFragment(url)).timeout(Duration.ofSeconds(30)).header("X-WeChat-Sim-Person", person)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(b::header);
+        return exchange(b.build());
     }
 
     /** One GET, no redirect followed. */
@@ -42,9 +77,13 @@ public final class WeChatBrowser {
         return send(request(url).GET().build());
     }
 
-    /** One form POST, no redirect followed. */
+    /** One form POST, no redirect followed; outside /api/ the app's form token is added unless {@code form} has a {@code csrf} field. */
     public Page post(String url, Map<String, String> form) {
-        String body = form.entrySet().stream()
+        Map<String, String> fields = new LinkedHashMap<>(form);
+        if (!URI.create(url).getPath().contains("/api/")) { // our pages post forms to pages; the API takes JSON or nothing
+            formToken(url).ifPresent(token -> fields.putIfAbsent("csrf", token));
+        }
+        String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return send(request(url).header("Content-Type", "application/x-www-form-urlencoded")
@@ -89,9 +128,23 @@ public final class WeChatBrowser {
                 .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
     }
 
+    /** GET and HEAD go as they are; anything else carries the Origin of its target, as browsers send it. */
     private Page send(HttpRequest request) {
+        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+            URI u = request.uri();
+            request = HttpRequest.newBuilder(request, (name, value) -> true)
+                    .header("Origin", u.getScheme() + "://" + u.getRawAuthority()).build();
+        }
+        return exchange(request);
+    }
+
+    private Page exchange(HttpRequest request) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Matcher token = FORM_TOKEN.matcher(r.body());
+            if (token.find()) {
+                formTokens.put(appKey(r.uri()), token.group(1));
+            }
             return new Page(r.statusCode(), r.uri(), r.headers().firstValue("Location").orElse(null),
                     r.headers().firstValue("Content-Type").orElse(""), r.body());
         } catch (IOException e) {
@@ -100,6 +153,33 @@ public final class WeChatBrowser {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code scheme://host:port/first-segment}: one web app. */
+    private static String appKey(URI uri) {
+        String path = uri.getPath() == null ? "/" : uri.getPath();
+        int end = path.indexOf('/', 1);
+        return uri.getScheme() + "://" + uri.getAuthority() + (end < 0 ? path : path.substring(0, end));
+    }
+
+    /** Cookies go to {@link #cookies}; every Set-Cookie header is also kept as it came. */
+    private CookieHandler recordingJar() {
+        return new CookieHandler() {
+            @Override
+            public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+                return cookies.get(uri, requestHeaders);
+            }
+
+            @Override
+            public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+                responseHeaders.forEach((name, values) -> {
+                    if ("Set-Cookie".equalsIgnoreCase(name)) {
+                        setCookies.addAll(values);
+                    }
+                });
+                cookies.put(uri, responseHeaders);
+            }
+        };
     }
 
     /** The fragment ({@code #wechat_redirect}) never goes over the wire. */
