@@ -1,8 +1,6 @@
 package io.wxbind.auth;
 
 import static io.wxbind.auth.ContainerLogin.isBlankOrLong;
-import static io.wxbind.auth.ContainerLogin.login;
-import static io.wxbind.auth.ContainerLogin.problem;
 
 import io.wxbind.account.AccountBindingService;
 import io.wxbind.account.BindingResult;
@@ -65,6 +63,9 @@ public class BindStep {
     }
 
     @Inject
+    ContainerLogin ends;
+
+    @Inject
     BindTicketStore tickets;
 
     @Inject
@@ -106,9 +107,9 @@ public class BindStep {
             limiter.unused(granted); // no proof was checked
             if (attempt instanceof TicketAttempt.Burnt) {
                 refused(claim.get().auditAccount(), method, TICKET_BURNT, null);
-                return problem(request, context, FlowProblem.TOO_MANY_ATTEMPTS, null);
+                return ends.problem(request, context, FlowProblem.TOO_MANY_ATTEMPTS, null);
             }
-            return problem(request, context, FlowProblem.TICKET_INVALID, null);
+            return ends.problem(request, context, FlowProblem.TICKET_INVALID, null);
         }
         Proof proof = claim.get().bySms() ? bySms(request, rawTicket) : byPassword(request);
         if (proof.caller().getStatus() != CredentialValidationResult.Status.VALID) {
@@ -124,7 +125,7 @@ public class BindStep {
     private AuthenticationStatus incomplete(HttpServletRequest request, HttpMessageContext context, String rawTicket,
             Optional<String> browser) {
         if (browser.flatMap(b -> tickets.peek(rawTicket, b)).isEmpty()) {
-            return problem(request, context, FlowProblem.TICKET_INVALID, null);
+            return ends.problem(request, context, FlowProblem.TICKET_INVALID, null);
         }
         new FlowOutcome.BindFormError(rawTicket, "Please enter your username and password, or your phone and the 6-digit code.", 400)
                 .attachTo(request);
@@ -132,10 +133,10 @@ public class BindStep {
     }
 
     /** Step 4, wrong proof: already counted on the ticket and the limits. */
-    private static AuthenticationStatus wrong(HttpServletRequest request, HttpMessageContext context, String rawTicket, Proof proof,
+    private AuthenticationStatus wrong(HttpServletRequest request, HttpMessageContext context, String rawTicket, Proof proof,
             int left, boolean bySms) {
         if (left == 0) {
-            return problem(request, context, FlowProblem.TOO_MANY_ATTEMPTS, null);
+            return ends.problem(request, context, FlowProblem.TOO_MANY_ATTEMPTS, null);
         }
         String message = bySms ? proof.failure() : proof.failure() + " " + left + (left == 1 ? " attempt" : " attempts") + " left.";
         new FlowOutcome.BindFormError(rawTicket, message, 401).attachTo(request);
@@ -147,13 +148,13 @@ public class BindStep {
             CredentialValidationResult caller, LoginMethod method) {
         Optional<BindTicket> consumed = tickets.consume(rawTicket, browser);
         if (consumed.isEmpty()) {
-            return problem(request, context, FlowProblem.TICKET_INVALID, null);
+            return ends.problem(request, context, FlowProblem.TICKET_INVALID, null);
         }
         BindingResult bound = bindings.bind(consumed.get().identity(), caller.getCallerPrincipal().getName());
         if (bound instanceof BindingResult.Conflict) {
-            return problem(request, context, FlowProblem.BINDING_CONFLICT, null);
+            return ends.problem(request, context, FlowProblem.BINDING_CONFLICT, null);
         }
-        return login(request, context, caller, method, consumed.get().returnTo());
+        return ends.login(request, context, caller, method, consumed.get().returnTo());
     }
 
     private Optional<Claim> passwordClaim(HttpServletRequest request) {

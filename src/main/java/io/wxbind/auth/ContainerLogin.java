@@ -2,7 +2,8 @@ package io.wxbind.auth;
 
 import io.wxbind.account.StampedAccount;
 import io.wxbind.auth.flow.FlowProblem;
-import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -17,18 +18,21 @@ import java.util.logging.Logger;
  * exist and be enabled, its groups come from the account directory, and the session keeps the
  * account's security stamp.
  */
-final class ContainerLogin {
+@ApplicationScoped
+public class ContainerLogin {
 
     private static final Logger LOG = Logger.getLogger(ContainerLogin.class.getName());
 
-    private ContainerLogin() {
-    }
+    @Inject
+    LoginAdmission admission;
 
-    static AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, CredentialValidationResult caller,
+    @Inject
+    LoginAudit audit;
+
+    AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, CredentialValidationResult caller,
             LoginMethod method, String returnTo) {
-        // Looked up rather than passed: every step ends here, and none should be able to skip it.
-        Optional<StampedAccount> admitted = CDI.current().select(LoginAdmission.class).get()
-                .admit(caller.getCallerPrincipal().getName(), method);
+        // Every step ends here, so none can skip the admission.
+        Optional<StampedAccount> admitted = admission.admit(caller.getCallerPrincipal().getName(), method);
         if (admitted.isEmpty()) {
             return problem(request, context, FlowProblem.ACCOUNT_UNAVAILABLE, null);
         }
@@ -39,14 +43,14 @@ final class ContainerLogin {
         AuthenticationStatus status = context.notifyContainerAboutLogin(caller.getCallerPrincipal(), account.account().groups());
         new SessionLogin(account.account().name(), account.account().groups(), method, Instant.now(), account.stamp()).store(request);
         new FlowOutcome.LoggedIn(returnTo).attachTo(request);
-        LoginAudit.current().loggedIn(caller.getCallerPrincipal().getName(), method);
+        audit.loggedIn(caller.getCallerPrincipal().getName(), method);
         LOG.fine(() -> "step 3: logged in via " + method);
         return status;
     }
 
-    static AuthenticationStatus problem(HttpServletRequest request, HttpMessageContext context, FlowProblem problem, String returnTo) {
+    AuthenticationStatus problem(HttpServletRequest request, HttpMessageContext context, FlowProblem problem, String returnTo) {
         new FlowOutcome.Problem(problem, returnTo).attachTo(request);
-        LoginAudit.current().refused(problem);
+        audit.refused(problem);
         return context.doNothing();
     }
 

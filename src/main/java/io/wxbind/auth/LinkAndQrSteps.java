@@ -1,8 +1,5 @@
 package io.wxbind.auth;
 
-import static io.wxbind.auth.ContainerLogin.login;
-import static io.wxbind.auth.ContainerLogin.problem;
-
 import io.wxbind.auth.flow.BrowserBinding;
 import io.wxbind.auth.flow.CallbackResult;
 import io.wxbind.auth.flow.FlowProblem;
@@ -29,6 +26,9 @@ import java.util.Optional;
 public class LinkAndQrSteps {
 
     @Inject
+    ContainerLogin ends;
+
+    @Inject
     WeChatConfig config;
 
     @Inject
@@ -44,7 +44,7 @@ public class LinkAndQrSteps {
     AuthenticationStatus startFromLink(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String ticket = request.getParameter("t");
         if (!links.isValid(ticket)) {
-            return problem(request, context, FlowProblem.LINK_INVALID, null);
+            return ends.problem(request, context, FlowProblem.LINK_INVALID, null);
         }
         return context.redirect(flow.start(request, response, request.getContextPath() + "/app/", SecureTokens.sha256Hex(ticket)));
     }
@@ -64,10 +64,10 @@ public class LinkAndQrSteps {
         Optional<String> account = BrowserBinding.hash(request)
                 .flatMap(browser -> qrLogins.consumeLogin(request.getParameter("id"), browser));
         if (returnTo.isEmpty() || account.isEmpty()) {
-            return problem(request, context, returnTo.isEmpty() ? FlowProblem.BAD_RETURN_URL : FlowProblem.QR_LOGIN_INVALID, null);
+            return ends.problem(request, context, returnTo.isEmpty() ? FlowProblem.BAD_RETURN_URL : FlowProblem.QR_LOGIN_INVALID, null);
         }
         // The account must still exist and be enabled, with its groups of now: ContainerLogin.login checks.
         CredentialValidationResult caller = new CredentialValidationResult(account.get());
-        return login(request, context, caller, LoginMethod.WECHAT_QR, returnTo.get());
+        return ends.login(request, context, caller, LoginMethod.WECHAT_QR, returnTo.get());
     }
 }

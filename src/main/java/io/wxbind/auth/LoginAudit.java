@@ -6,7 +6,6 @@ import io.wxbind.auth.flow.FlowProblem;
 import io.wxbind.config.WeChatConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 
 /**
@@ -23,11 +22,6 @@ public class LoginAudit {
 
     @Inject
     WeChatConfig config;
-
-    /** For {@link ContainerLogin}, whose static steps have no injection point. */
-    static LoginAudit current() {
-        return CDI.current().select(LoginAudit.class).get();
-    }
 
     void loggedIn(String caller, LoginMethod method) {
         events.fire(AuditEvent.of(AuditKind.LOGIN, caller).withWeChat(config.appId(), null).withMethod(method.name()));

@@ -1,8 +1,5 @@
 package io.wxbind.auth;
 
-import static io.wxbind.auth.ContainerLogin.login;
-import static io.wxbind.auth.ContainerLogin.problem;
-
 import io.wxbind.account.AccountBindingService;
 import io.wxbind.auth.flow.BindTicketStore;
 import io.wxbind.auth.flow.BrowserBinding;
@@ -68,6 +65,9 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
     public static final String QR_LOGIN_COMPLETE_PATH = "/wechat/qr-login/complete";
 
     private static final Logger LOG = Logger.getLogger(WeChatAuthenticationMechanism.class.getName());
+
+    @Inject
+    ContainerLogin ends;
 
     @Inject
     WeChatConfig config;
@@ -151,19 +151,19 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
     private AuthenticationStatus callback(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         CallbackResult result = flow.complete(request, response);
         if (result instanceof CallbackResult.Failed failed) {
-            return problem(request, context, failed.problem(), null);
+            return ends.problem(request, context, failed.problem(), null);
         }
         CallbackResult.Identified identified = (CallbackResult.Identified) result;
         String returnTo = identified.request().returnTo();
         if (identified.request().linkTicketHash() != null && !linkAndQr.linkMatches(identified)) {
-            return problem(request, context, FlowProblem.LINK_NOT_YOURS, null);
+            return ends.problem(request, context, FlowProblem.LINK_NOT_YOURS, null);
         }
         CredentialValidationResult bound = identityStores.validate(new WeChatCredential(identified.identity()));
         if (bound.getStatus() == CredentialValidationResult.Status.VALID) {
-            return login(request, context, bound, LoginMethod.WECHAT, returnTo);
+            return ends.login(request, context, bound, LoginMethod.WECHAT, returnTo);
         }
         if (bound.getStatus() == CredentialValidationResult.Status.INVALID) { // bound to a disabled or deleted account
-            return problem(request, context, FlowProblem.ACCOUNT_UNAVAILABLE, null);
+            return ends.problem(request, context, FlowProblem.ACCOUNT_UNAVAILABLE, null);
         }
         if (config.firstLogin() == FirstLoginPolicy.BIND) {
             String ticket = tickets.issue(identified.identity(), BrowserBinding.ensure(request, response), returnTo);
@@ -180,21 +180,21 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
         try {
             withProfile = flow.withProfile(identified);
         } catch (WeChatApiException e) {
-            return problem(request, context, FlowProblem.of(e), returnTo);
+            return ends.problem(request, context, FlowProblem.of(e), returnTo);
         } catch (WeChatUnavailableException e) {
-            return problem(request, context, FlowProblem.WECHAT_UNAVAILABLE, returnTo);
+            return ends.problem(request, context, FlowProblem.WECHAT_UNAVAILABLE, returnTo);
         }
         // The profile may carry a unionid that is already bound through another app.
         CredentialValidationResult known = identityStores.validate(new WeChatCredential(withProfile));
         if (known.getStatus() == CredentialValidationResult.Status.VALID) {
-            return login(request, context, known, LoginMethod.WECHAT, returnTo);
+            return ends.login(request, context, known, LoginMethod.WECHAT, returnTo);
         }
         if (known.getStatus() == CredentialValidationResult.Status.INVALID) {
-            return problem(request, context, FlowProblem.ACCOUNT_UNAVAILABLE, null);
+            return ends.problem(request, context, FlowProblem.ACCOUNT_UNAVAILABLE, null);
         }
         bindings.register(withProfile, config.defaultGroups());
         CredentialValidationResult created = identityStores.validate(new WeChatCredential(withProfile));
-        return login(request, context, created, LoginMethod.WECHAT_REGISTER, returnTo);
+        return ends.login(request, context, created, LoginMethod.WECHAT_REGISTER, returnTo);
     }
 
     private static String currentUrl(HttpServletRequest request) {

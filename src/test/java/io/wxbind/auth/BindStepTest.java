@@ -97,6 +97,11 @@ class BindStepTest {
         };
         step.addresses = new ClientAddressResolver("");
         step.audit = audit.event();
+        step.ends = new ContainerLogin();
+        step.ends.audit = new LoginAudit();
+        step.ends.audit.events = audit.event();
+        step.ends.audit.config = io.wxbind.config.WeChatConfigProducer.read(k -> java.util.Optional.ofNullable(
+                java.util.Map.of("wechat.app-id", "wx1a2b3c4d5e6f7a8b", "wechat.app-secret", "s3cret").get(k)));
     }
 
     private static TicketAttempt reserved(int left) {
@@ -184,7 +189,7 @@ class BindStepTest {
         FlowOutcome.Problem p = assertInstanceOf(FlowOutcome.Problem.class, handle(form("username", "bob", "password", "bob-password")));
         assertEquals(FlowProblem.TOO_MANY_ATTEMPTS, p.problem());
         assertEquals(List.of("admit [ACCOUNT=user:bob, ADDRESS=address:unknown]", "reserve ticket", "unused"), calls);
-        assertEquals(List.of("ticket_burnt"), reasons());
+        assertEquals(List.of("ticket_burnt", "too_many_attempts"), reasons(), "the guard's reason, then the page's problem code");
     }
 
     @Test
