@@ -14,6 +14,7 @@ import io.wxbind.auth.flow.WeChatIdentity;
 import io.wxbind.config.FirstLoginPolicy;
 import io.wxbind.config.WeChatConfig;
 import io.wxbind.link.BindLinkObserver;
+import io.wxbind.qr.QrConfirmService;
 import io.wxbind.wechat.WeChatApiException;
 import io.wxbind.wechat.WeChatUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +49,8 @@ import java.util.logging.Logger;
  * </pre>
  *
  * Also entered from a chat bind link (step 1 remembering a link ticket whose openid the
- * callback must match) and a confirmed QR login ({@link LinkAndQrSteps}). A request with
+ * callback must match), a confirmed QR login ({@link LinkAndQrSteps}) and a QR confirm link
+ * (the same check for the scanner's openid, then the phone's answer page: {@link QrConfirmStep}). A request with
  * {@code Authorization: Bearer} is decided by its API token alone ({@link BearerStep}), before anything else.
  * This class only decides; {@code io.wxbind.web} servlets draw the pages from the
  * {@link FlowOutcome} it leaves on the request. A second visit by a bound user shows no page.
@@ -89,6 +91,9 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     BearerStep bearer;
 
+    @Inject
+    QrConfirmStep qrConfirm;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -108,6 +113,9 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         if (path.equals(BindLinkObserver.LINK_PATH)) {
             return linkAndQr.startFromLink(request, response, context);
+        }
+        if (path.equals(QrConfirmService.CONFIRM_PATH)) {
+            return qrConfirm.start(request, response, context);
         }
         if (path.equals(QR_LOGIN_COMPLETE_PATH)) {
             return linkAndQr.completeQrLogin(request, context);
@@ -142,6 +150,9 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         CallbackResult.Identified identified = (CallbackResult.Identified) result;
         String returnTo = identified.request().returnTo();
+        if (identified.request().confirmTicketHash() != null) {
+            return qrConfirm.verified(request, context, identified);
+        }
         if (identified.request().linkTicketHash() != null && !linkAndQr.linkMatches(identified)) {
             return problem(request, context, FlowProblem.LINK_NOT_YOURS, null);
         }

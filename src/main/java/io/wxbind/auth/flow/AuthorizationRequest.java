@@ -43,6 +43,10 @@ public class AuthorizationRequest {
     @Column(name = "link_ticket_hash", length = 64)
     private String linkTicketHash;
 
+    /** Set when the login was started from a QR confirm link: the callback's openid must be the scanner's. */
+    @Column(name = "confirm_ticket_hash", length = 64)
+    private String confirmTicketHash;
+
     protected AuthorizationRequest() {
     }
 
@@ -92,6 +96,15 @@ public class AuthorizationRequest {
 
     AuthorizationRequest forLink(String ticketHash) {
         this.linkTicketHash = ticketHash;
+        return this;
+    }
+
+    public String confirmTicketHash() {
+        return confirmTicketHash;
+    }
+
+    AuthorizationRequest forConfirm(String ticketHash) {
+        this.confirmTicketHash = ticketHash;
         return this;
     }
 

@@ -42,7 +42,14 @@ public enum FlowProblem {
     QR_LOGIN_THROTTLED(429, "Too many QR login codes",
             "Too many QR login codes were asked for from your network in the last 10 minutes. Please wait a few minutes, then reload this page."),
     BINDING_CONFLICT(409, "This WeChat account is already bound to another account",
-            "Nothing was changed. Log in to that account, or remove the binding there first.");
+            "Nothing was changed. Log in to that account, or remove the binding there first."),
+    QR_CONFIRM_INVALID(400, "This confirmation has expired or was already answered",
+            "A confirmation link works once, for a few minutes, and only until it is answered. Nothing was changed. "
+                    + "To try again, reload the page with the QR code and scan the new code."),
+    QR_CONFIRM_NOT_YOURS(403, "This confirmation was sent to another WeChat user",
+            "Nothing was changed. Only the person who scanned the QR code can confirm it."),
+    QR_CONFIRM_OTHER_BROWSER(403, "This confirmation was opened on another phone or browser",
+            "Nothing was changed. Answer on the page that opened from the link in your WeChat chat.");
 
     private final int status;
     private final String title;

@@ -47,12 +47,22 @@ public class LoginFlow {
 
     /** Step 1 for a message link: the callback must bring back the openid of the link ticket with this hash. */
     public String start(HttpServletRequest request, HttpServletResponse response, String returnTo, String linkTicketHash) {
+        return start(request, response, returnTo, linkTicketHash, null);
+    }
+
+    /** Step 1 for a QR confirm link: the callback must bring back the openid that scanned the code. */
+    public String startForConfirm(HttpServletRequest request, HttpServletResponse response, String returnTo, String confirmTicketHash) {
+        return start(request, response, returnTo, null, confirmTicketHash);
+    }
+
+    private String start(HttpServletRequest request, HttpServletResponse response, String returnTo, String linkTicketHash,
+            String confirmTicketHash) {
         String browserHash = BrowserBinding.ensure(request, response);
         String state = SecureTokens.alphanumeric(STATE_LENGTH);
         String redirectUri = callbackUrl(request);
         Instant now = clock.instant();
         requests.save(new AuthorizationRequest(state, browserHash, config.appId(), config.scope(), redirectUri, returnTo,
-                now, now.plus(config.stateTtl())).forLink(linkTicketHash));
+                now, now.plus(config.stateTtl())).forLink(linkTicketHash).forConfirm(confirmTicketHash));
         LOG.fine(() -> "step 1: authorization started, scope " + config.scope());
         return AuthorizeUrlBuilder.build(config.openBaseUrl(), config.appId(), redirectUri, config.scope(), state);
     }
