@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 public class QrSceneWatcher {
 
     static final long POLL_MS = 400;
-    static final long PING_MS = 15_000;
+    static final long PING_MS = 5_000;
     private static final Jsonb JSON = JsonbBuilder.create();
 
     @Resource
