@@ -29,7 +29,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class QrConfirmStep {
 
-    /** Where step 2 sends the phone, or why it stopped. Exactly one is set. */
+    /** Where the browser goes next (the answer page, or on), or why it stopped. Exactly one is set. */
     public record Verdict(String answerUrl, FlowProblem problem) {
     }
 
@@ -63,17 +63,17 @@ public class QrConfirmStep {
 
     /**
      * The callback reached by a browser whose session the mechanism restored (it stops there): the
-     * state is completed here. A confirm gets its verdict; any other state (a second tab of a
-     * login already done) goes to its return URL, since this browser is logged in already.
+     * state is completed here. A confirm gets its verdict; anything else is sent on as before (a
+     * logged-in browser revisiting a callback goes home, a second tab of a finished login to its
+     * return URL), since this browser is logged in already.
      */
     public Verdict callbackWithSession(HttpServletRequest request) {
         CallbackResult result = flow.complete(request);
-        if (result instanceof CallbackResult.Failed failed) {
-            return new Verdict(null, failed.problem());
+        if (result instanceof CallbackResult.Identified identified) {
+            return identified.request().confirmTicketHash() != null ? verdict(request, identified)
+                    : new Verdict(identified.request().returnTo(), null);
         }
-        CallbackResult.Identified identified = (CallbackResult.Identified) result;
-        return identified.request().confirmTicketHash() != null ? verdict(request, identified)
-                : new Verdict(identified.request().returnTo(), null);
+        return new Verdict(request.getContextPath() + "/", null);
     }
 
     private Verdict verdict(HttpServletRequest request, CallbackResult.Identified identified) {

@@ -352,6 +352,51 @@ class QrConfirmFlowTest {
     }
 
     @Test
+    void verifyAndAnswerWhenRacedThenExactlyOneWins() throws Exception {
+        String phone = bind(openId(), "alice");
+        QrScene scene = scene(QrScene.Purpose.LOGIN, null);
+        String raw = ticketOf(scan(scene, phone));
+        int n = 16;
+        List<Object> verified = race(n, () -> verify(raw, phone, "phone-browser"));
+        assertEquals(1, verified.stream().filter(QrConfirmService.Verification.Verified.class::isInstance).count(), verified.toString());
+        assertEquals(n - 1, verified.stream().filter(QrConfirmService.Verification.Invalid.class::isInstance).count());
+
+        List<Object> answers = race(n, () -> tx(b -> b.confirms().answer(scene.id(), "phone-browser", Math.random() < 0.5)));
+        assertEquals(1, answers.stream().filter(QrConfirmPage.Done.class::isInstance).count(), answers.toString());
+        assertEquals(n - 1, answers.stream().filter(a -> a instanceof QrConfirmPage.Refused r
+                && r.problem() == FlowProblem.QR_CONFIRM_INVALID).count());
+        QrScene.Status outcome = reload(scene).status();
+        assertTrue(outcome == QrScene.Status.CONFIRMED || outcome == QrScene.Status.CANCELLED, outcome.toString());
+    }
+
+    /** Runs {@code work} on {@code n} threads released together; each result, or the exception it threw. */
+    private static List<Object> race(int n, java.util.concurrent.Callable<Object> work) throws Exception {
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            List<java.util.concurrent.Future<Object>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return work.call();
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }));
+            }
+            start.countDown();
+            List<Object> results = new java.util.ArrayList<>();
+            for (var f : futures) {
+                results.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void textsWhenMaskingAndAgeThenShortAndRecognisable() {
         assertEquals("al***e", ConfirmTexts.maskAccount("alice"));
         assertEquals("b***", ConfirmTexts.maskAccount("bob"));
