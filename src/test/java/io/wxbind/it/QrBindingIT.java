@@ -73,9 +73,11 @@ class QrBindingIT {
     void scanWhenNewFollowerThenScannedThenConfirmedOnPhoneThenBoundAndPageHearsBySse(String mode) throws Exception {
         control("PUT", PUSH_SETTINGS, Json.createObjectBuilder().add("mode", mode).build());
         Started s = startQr(stack().appUrl());
-        CompletableFuture<String> events = sse(s, s.qr().getString("eventsUrl"));
+        QrPhone.Follower events = QrPhone.follow(s.owner(), URI.create(s.app()).resolve(s.qr().getString("eventsUrl")).toString())
+                .awaitStatus("pending");
         SimControl.SimPersonInfo scanner = sim().newPerson("Scanner " + mode);
         JsonObject scan = control("POST", "/scan", Json.createObjectBuilder().add("ticket", s.ticket()).add("person", scanner.id()).build());
+        events.awaitStatus("scanned");
         assertEquals("subscribe", scan.getString("event"), scan.toString());
         String link = QrPhone.confirmLink(scan);
         assertFalse(scan.getString("reply").contains("bob"), "the reply names no account: " + scan);
@@ -88,7 +90,7 @@ class QrBindingIT {
         WeChatBrowser.Page done = QrPhone.answer(phone, question, "confirm");
         assertEquals("bound", QrPhone.outcome(done), done.body());
 
-        String stream = events.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        String stream = events.end();
         int scanned = stream.indexOf("\"status\":\"scanned\"");
         assertTrue(stream.contains("\"status\":\"pending\"") && scanned > 0 && stream.indexOf("\"status\":\"bound\"") > scanned, stream);
         assertEquals("bob", boundAccount(APP_ID, scanner.openIdFor(APP_ID)));

@@ -23,8 +23,6 @@ import jakarta.json.Json;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -221,12 +219,13 @@ class QrLoginIT {
         LoginPage login = open();
         String events = login.statusUrl().replace("/qr-login/status", "/qr-login/events");
         assertEquals(404, QrPhone.tryFollow(new WeChatBrowser("nobody"), events).statusCode(), "another browser's stream");
-        CompletableFuture<String> stream = QrPhone.follow(login.desktop(), events);
+        QrPhone.Follower stream = QrPhone.follow(login.desktop(), events).awaitStatus("pending");
         String link = QrPhone.confirmLink(control("POST", "/scan", Json.createObjectBuilder().add("ticket", login.ticket())
                 .add("person", owner.id()).build()));
+        stream.awaitStatus("scanned");
         WeChatBrowser phone = new WeChatBrowser(owner.id());
         QrPhone.answer(phone, QrPhone.question(phone, link), "confirm");
-        String seen = stream.get(30, TimeUnit.SECONDS);
+        String seen = stream.end();
         int pending = seen.indexOf("\"status\":\"pending\"");
         int scanned = seen.indexOf("\"status\":\"scanned\"");
         int confirmed = seen.indexOf("\"status\":\"confirmed\"");

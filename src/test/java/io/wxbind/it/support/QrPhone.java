@@ -75,31 +75,43 @@ public final class QrPhone {
         return m.group(1);
     }
 
-    /**
-     * Opens an SSE stream with {@code browser}'s cookies and waits until it is connected and has
-     * sent its first {@code status} (so what happens next happens while the page listens), then
-     * reads it to its end: the server closes it after the final status.
-     */
-    public static CompletableFuture<String> follow(WeChatBrowser browser, String url) throws Exception {
+    /** An open SSE stream, read in the background: wait for a status, or for the end. */
+    public static final class Follower {
+        private final StringBuffer seen = new StringBuffer();
+        private final CompletableFuture<String> ended;
+
+        private Follower(Iterator<String> lines) {
+            ended = CompletableFuture.supplyAsync(() -> {
+                lines.forEachRemaining(l -> seen.append(l).append('\n'));
+                return seen.toString();
+            });
+        }
+
+        /** Waits until a {@code status} event with this status has arrived (so the next step happens after it). */
+        public Follower awaitStatus(String status) throws InterruptedException {
+            String wanted = "\"status\":\"" + status + "\"";
+            for (int i = 0; i < 300 && !seen.toString().contains(wanted); i++) {
+                Thread.sleep(100);
+            }
+            assertTrue(seen.toString().contains(wanted), "no " + wanted + " in " + seen);
+            return this;
+        }
+
+        /** Everything, once the server has closed the stream. */
+        public String end() throws Exception {
+            return ended.get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Opens an SSE stream with {@code browser}'s cookies (200 expected) and reads it in the background. */
+    public static Follower follow(WeChatBrowser browser, String url) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(browser.cookies()).build();
         HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
                 .timeout(Duration.ofSeconds(60)).build();
         HttpResponse<java.util.stream.Stream<String>> connected = http.sendAsync(req, HttpResponse.BodyHandlers.ofLines())
                 .get(15, TimeUnit.SECONDS);
         assertEquals(200, connected.statusCode());
-        Iterator<String> lines = connected.body().iterator();
-        StringBuilder seen = new StringBuilder();
-        while (lines.hasNext()) {
-            String line = lines.next();
-            seen.append(line).append('\n');
-            if (line.startsWith("data:") && line.contains("\"status\"")) {
-                break;
-            }
-        }
-        return CompletableFuture.supplyAsync(() -> {
-            lines.forEachRemaining(l -> seen.append(l).append('\n'));
-            return seen.toString();
-        });
+        return new Follower(connected.body().iterator());
     }
 
     /** An SSE stream held open until {@link #close}: it was admitted and sent its first status. */

@@ -149,7 +149,7 @@ final class PhonePage {
                       var text = document.createElement('span');
                       text.className = 'text';
                       m.text.split(/(https?:\\/\\/[^\\s<>"']+)/).forEach(function (part, i) {
-                        if (i % 2 === 1) {
+                        if (i %% 2 === 1) {
                           var a = document.createElement('a');
                           a.href = part;
                           a.className = 'msg-link';
