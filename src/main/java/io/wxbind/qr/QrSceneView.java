@@ -1,5 +1,6 @@
 package io.wxbind.qr;
 
+import jakarta.json.bind.annotation.JsonbTransient;
 import java.time.Instant;
 
 /**
@@ -14,6 +15,7 @@ public record QrSceneView(String id, String status, String account, String messa
         return new QrSceneView(s.id(), s.shownStatus(now), account, s.message(), s.expiresAt());
     }
 
+    @JsonbTransient
     public boolean isFinal() {
         return !"pending".equals(status) && !"scanned".equals(status);
     }

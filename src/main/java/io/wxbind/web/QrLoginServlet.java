@@ -5,7 +5,9 @@ import io.wxbind.auth.flow.BrowserBinding;
 import io.wxbind.auth.flow.FlowProblem;
 import io.wxbind.auth.flow.ReturnUrlPolicy;
 import io.wxbind.auth.flow.SecureTokens;
+import io.wxbind.client.ClientAddress;
 import io.wxbind.client.ClientAddressResolver;
+import io.wxbind.client.UserAgentSummary;
 import io.wxbind.config.WeChatConfig;
 import io.wxbind.qr.QrBindingService;
 import io.wxbind.qr.QrCodeClient;
@@ -13,13 +15,11 @@ import io.wxbind.qr.QrOffer;
 import io.wxbind.qr.QrScene;
 import io.wxbind.qr.QrSceneStore;
 import io.wxbind.qr.QrSceneView;
-import io.wxbind.client.ClientAddress;
-import io.wxbind.client.UserAgentSummary;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import io.wxbind.wechat.WeChatApiException;
 import io.wxbind.wechat.WeChatUnavailableException;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,8 +31,9 @@ import java.util.Optional;
 
 /**
  * QR login for a desktop browser that is not logged in: the page shows a login QR bound to
- * this browser and waits; {@code status} tells only this browser what became of it; the final
- * step ({@code complete}) is done by the mechanism.
+ * this browser and waits (Server-Sent Events from {@link QrLoginEventsServlet}, {@code status} as
+ * the polling fallback; both tell only this browser what became of it) until the phone confirmed;
+ * the final step ({@code complete}) is done by the mechanism.
  */
 @WebServlet({QrLoginServlet.PAGE, QrLoginServlet.STATUS, WeChatAuthenticationMechanism.QR_LOGIN_COMPLETE_PATH})
 public class QrLoginServlet extends HttpServlet {
