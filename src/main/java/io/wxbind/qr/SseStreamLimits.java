@@ -2,6 +2,8 @@ package io.wxbind.qr;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,6 +61,11 @@ public class SseStreamLimits {
             throw new IllegalStateException("wechat.qr.sse-per-browser must be at least 1 and wechat.qr.sse-per-node at least as"
                     + " large, not " + maxPerBrowser + " and " + maxPerNode);
         }
+    }
+
+    /** Creates this bean while the application deploys, so that {@link #validate} runs then. */
+    void eager(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        // the instance is all that was needed
     }
 
     /** A permit for one more stream of {@code browserKey}, or why not. */
