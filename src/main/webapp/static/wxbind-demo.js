@@ -34,19 +34,23 @@
     status.setAttribute('data-status', view.status);
     var text = {
       pending: 'Scan this code with WeChat.',
+      scanned: 'Scanned, confirm on the phone: the person who scanned got a link in WeChat.',
       bound: 'Bound! Your WeChat is now linked to ' + view.account + '.',
       refused: view.message || 'This WeChat is already bound to another account.',
+      cancelled: 'Cancelled on the phone. Nothing was bound.',
       expired: 'The code has expired. Create a new one.'
     }[view.status] || view.status;
     status.textContent = text;
     if (view.status !== 'pending') { image.style.opacity = '0.25'; }
   }
 
+  function isOpen(view) { return view.status === 'pending' || view.status === 'scanned'; }
+
   function poll(url) {
     var timer = setInterval(function () {
       fetch(url, { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(function (view) {
         show(view);
-        if (view.status !== 'pending') { clearInterval(timer); }
+        if (!isOpen(view)) { clearInterval(timer); }
       });
     }, 1500);
   }
@@ -68,9 +72,12 @@
           events.addEventListener('status', function (e) {
             var view = JSON.parse(e.data);
             show(view);
-            if (view.status !== 'pending') { events.close(); }
+            if (!isOpen(view)) { events.close(); }
           });
-          events.onerror = function () { events.close(); if (status.getAttribute('data-status') === 'pending') { poll(res.body.statusUrl); } };
+          events.onerror = function () {
+            events.close();
+            if (isOpen({ status: status.getAttribute('data-status') })) { poll(res.body.statusUrl); }
+          };
         } else {
           poll(res.body.statusUrl);
         }

@@ -91,6 +91,12 @@ public class AccountBindingService {
         return findOpenId(appId, openId).map(WeChatOpenId::accountName);
     }
 
+    /** Who a unionid (the same person through another app) is bound to, without binding or recording anything. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> accountOfUnionId(String unionId) {
+        return Optional.ofNullable(unionId == null ? null : em.find(WeChatUnionId.class, unionId)).map(WeChatUnionId::accountName);
+    }
+
     /** Flow step 4 (bind): the person proved they own {@code accountName}. */
     public BindingResult bind(WeChatIdentity id, String accountName) {
         if (id.unionId() != null) {

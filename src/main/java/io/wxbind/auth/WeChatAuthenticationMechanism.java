@@ -11,6 +11,7 @@ import io.wxbind.auth.flow.WeChatIdentity;
 import io.wxbind.config.FirstLoginPolicy;
 import io.wxbind.config.WeChatConfig;
 import io.wxbind.link.BindLinkObserver;
+import io.wxbind.qr.QrConfirmService;
 import io.wxbind.wechat.WeChatApiException;
 import io.wxbind.wechat.WeChatUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +47,8 @@ import java.util.logging.Logger;
  * </pre>
  *
  * Also entered from a chat bind link (step 1 remembering a link ticket whose openid the
- * callback must match) and a confirmed QR login ({@link LinkAndQrSteps}). A request with
+ * callback must match), a confirmed QR login ({@link LinkAndQrSteps}) and a QR confirm link
+ * (the same check for the scanner's openid, then the phone's answer page: {@link QrConfirmStep}). A request with
  * {@code Authorization: Bearer} is decided by its API token alone ({@link BearerStep}), before anything else.
  * A cross-site state-changing request ({@link OriginCheck}) runs no step; an existing session is
  * still restored (that changes nothing) so that the CSRF filter, not a login redirect, answers it.
@@ -99,6 +101,9 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     OriginCheck origins;
 
+    @Inject
+    QrConfirmStep qrConfirm;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
@@ -121,6 +126,9 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         if (path.equals(BindLinkObserver.LINK_PATH)) {
             return linkAndQr.startFromLink(request, response, context);
+        }
+        if (path.equals(QrConfirmService.CONFIRM_PATH)) {
+            return qrConfirm.start(request, response, context);
         }
         if (path.equals(QR_LOGIN_COMPLETE_PATH)) {
             return linkAndQr.completeQrLogin(request, context);
@@ -155,6 +163,9 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         CallbackResult.Identified identified = (CallbackResult.Identified) result;
         String returnTo = identified.request().returnTo();
+        if (identified.request().confirmTicketHash() != null) {
+            return qrConfirm.verified(request, context, identified);
+        }
         if (identified.request().linkTicketHash() != null && !linkAndQr.linkMatches(identified)) {
             return ends.problem(request, context, FlowProblem.LINK_NOT_YOURS, null);
         }

@@ -1,9 +1,6 @@
 package io.wxbind.qr;
 
-import io.wxbind.account.AccountBindingService;
-import io.wxbind.account.BindingResult;
 import io.wxbind.auth.flow.SecureTokens;
-import io.wxbind.auth.flow.WeChatIdentity;
 import io.wxbind.config.WeChatConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * QR scenes for binding (a logged-in user) and login (a desktop browser): creation through
- * WeChat, and what a scan does. A scene completes once; the scanner gets a passive reply.
+ * WeChat, within the caps, and the desktop's final step of a confirmed login. What a scan does
+ * is {@link QrScanHandler}'s, what the phone answers {@link QrConfirmService}'s.
  */
 @ApplicationScoped
 public class QrBindingService {
@@ -36,12 +34,6 @@ public class QrBindingService {
     QrCodeClient qr;
 
     @Inject
-    AccountBindingService bindings;
-
-    @Inject
-    UnionIdLookup unionIds;
-
-    @Inject
     WeChatConfig config;
 
     @Inject
@@ -55,29 +47,64 @@ public class QrBindingService {
     @ConfigProperty(name = "wechat.qr.login-per-ip", defaultValue = "30")
     int loginPerIp;
 
-    private QrLoginThrottle throttle;
+    @Inject
+    @ConfigProperty(name = "wechat.qr.bind-per-account", defaultValue = "5")
+    int bindPerAccount;
 
-    /** A QR that binds whoever scans it to {@code accountName}. */
-    public QrScene createBind(String accountName) {
-        return create(QrScene.Purpose.BIND, BIND_PREFIX, accountName, null, null);
+    @Inject
+    @ConfigProperty(name = "wechat.qr.bind-fresh-login-seconds", defaultValue = "300")
+    long bindFreshLoginSeconds;
+
+    private QrCreationCap loginCap;
+    private QrCreationCap bindCap;
+
+    /**
+     * A QR whose scanner may bind their WeChat to {@code accountName} once they confirm on the
+     * phone, unless the account has had its share of new codes ({@link QrCreationCap}).
+     */
+    public QrOffer createBind(String accountName) {
+        Instant now = clock.instant();
+        Optional<Duration> wait = bindCap.check(scenes.bindsBy(accountName, now.minus(QrCreationCap.WINDOW), bindCap.max()), now);
+        if (wait.isPresent()) {
+            return new QrOffer.Throttled(wait.get());
+        }
+        return new QrOffer.Ready(create(QrScene.Purpose.BIND, BIND_PREFIX, accountName, null, null));
     }
 
     /**
-     * A QR that logs the browser with {@code browserHash} in as whoever (bound) scans it: the
-     * browser's pending one if it still has {@link #reuseMargin} to live (a reload costs WeChat
-     * nothing), else a new one unless {@code clientIp} has had its share ({@link QrLoginThrottle}).
+     * A QR that logs the browser with {@code browserHash} in as whoever (bound) scans it and then
+     * confirms: the browser's pending one if it still has {@link #reuseMargin} to live (a reload
+     * costs WeChat nothing), else a new one unless the client has had its share ({@link QrCreationCap}).
+     * The phone is shown {@code desktop}'s browser summary and masked address before it confirms.
      */
-    public QrLoginOffer offerLogin(String browserHash, String clientIp) {
+    public QrOffer offerLogin(String browserHash, Desktop desktop) {
         Instant now = clock.instant();
         Optional<QrScene> pending = scenes.pendingLogin(browserHash, now.plus(reuseMargin()));
         if (pending.isPresent()) {
-            return new QrLoginOffer.Ready(pending.get());
+            return new QrOffer.Ready(pending.get());
         }
-        Optional<Duration> wait = throttle.check(scenes, clientIp, now);
+        Optional<Duration> wait = loginCap.check(scenes.loginsFrom(desktop.throttleKey(), now.minus(QrCreationCap.WINDOW),
+                loginCap.max()), now);
         if (wait.isPresent()) {
-            return new QrLoginOffer.Throttled(wait.get());
+            return new QrOffer.Throttled(wait.get());
         }
-        return new QrLoginOffer.Ready(create(QrScene.Purpose.LOGIN, LOGIN_PREFIX, null, browserHash, clientIp));
+        QrScene scene = create(QrScene.Purpose.LOGIN, LOGIN_PREFIX, null, browserHash, desktop.throttleKey(), desktop);
+        return new QrOffer.Ready(scene);
+    }
+
+    /**
+     * The browser asking for a login code, as the phone will be told of it.
+     *
+     * @param throttleKey   what the per-client cap counts by ({@code ClientAddress.throttleKey()})
+     * @param userAgent     a summary such as "Chrome on Windows" ({@code io.wxbind.client.UserAgentSummary})
+     * @param maskedAddress e.g. "1.2.3.x" ({@code ClientAddress.masked()})
+     */
+    public record Desktop(String throttleKey, String userAgent, String maskedAddress) {
+    }
+
+    /** How recent a login must be to create a bind QR ({@link FreshLogin}). */
+    public Duration freshLoginWindow() {
+        return Duration.ofSeconds(bindFreshLoginSeconds);
     }
 
     /** A code with less left than this (a minute, or a third of a shorter lifetime) is not shown again. */
@@ -92,7 +119,11 @@ public class QrBindingService {
             throw new IllegalStateException("wechat.qr.ttl-seconds must be between " + MIN_TTL_SECONDS + " and " + MAX_TTL_SECONDS
                     + " (WeChat's limit for temporary QR codes), not " + ttlSeconds);
         }
-        throttle = new QrLoginThrottle(loginPerIp);
+        if (bindFreshLoginSeconds < 1) {
+            throw new IllegalStateException("wechat.qr.bind-fresh-login-seconds must be at least 1, not " + bindFreshLoginSeconds);
+        }
+        loginCap = new QrCreationCap("wechat.qr.login-per-ip", loginPerIp);
+        bindCap = new QrCreationCap("wechat.qr.bind-per-account", bindPerAccount);
     }
 
     /** Creates this bean while the application deploys, so that {@link #validate} runs then. */
@@ -101,55 +132,21 @@ public class QrBindingService {
     }
 
     private QrScene create(QrScene.Purpose purpose, String prefix, String account, String browserHash, String clientIp) {
+        return create(purpose, prefix, account, browserHash, clientIp, null);
+    }
+
+    private QrScene create(QrScene.Purpose purpose, String prefix, String account, String browserHash, String clientIp,
+            Desktop desktop) {
         String sceneStr = prefix + SecureTokens.alphanumeric(40);
         QrCodeClient.Created created = qr.createTemporary(config.appId(), sceneStr, Duration.ofSeconds(ttlSeconds));
         Instant now = clock.instant();
         QrScene scene = new QrScene(SecureTokens.alphanumeric(32), purpose, config.appId(), sceneStr, created.ticket(), account,
                 browserHash, clientIp, now, now.plusSeconds(Math.min(ttlSeconds, created.expireSeconds())));
+        if (desktop != null) {
+            scene.describeDesktop(desktop.userAgent(), desktop.maskedAddress());
+        }
         scenes.save(scene);
         return scene;
-    }
-
-    /**
-     * A subscribe/SCAN push named {@code sceneStr}. @return the passive reply for the scanner, or
-     * empty when the scene is not one of ours (a portal's own permanent QR, say).
-     */
-    @Transactional
-    public Optional<String> onScan(String appId, String openId, String sceneStr) {
-        if (sceneStr == null || !(sceneStr.startsWith(BIND_PREFIX) || sceneStr.startsWith(LOGIN_PREFIX))) {
-            return Optional.empty();
-        }
-        QrScene scene = scenes.lockBySceneStr(sceneStr).filter(s -> s.appId().equals(appId)).orElse(null);
-        Instant now = clock.instant();
-        if (scene == null || scene.status() != QrScene.Status.PENDING || scene.isExpiredAt(now)) {
-            return Optional.of("This QR code has expired or was already used. Please refresh the page and scan the new code.");
-        }
-        return Optional.of(scene.purpose() == QrScene.Purpose.BIND ? bind(scene, openId, now) : confirmLogin(scene, openId, now));
-    }
-
-    private String bind(QrScene scene, String openId, Instant now) {
-        BindingResult result = bindings.bind(new WeChatIdentity(scene.appId(), openId, null, null, null), scene.accountName());
-        if (result instanceof BindingResult.Conflict) {
-            scene.complete(QrScene.Status.REFUSED, null, "This WeChat account is already bound to another account.", now);
-            return "This WeChat account is already bound to another account on this site; nothing was changed.";
-        }
-        scene.complete(QrScene.Status.BOUND, scene.accountName(), "Bound.", now);
-        unionIds.attachLater(scene.appId(), openId);
-        return "Your WeChat is now bound to account " + scene.accountName() + ".";
-    }
-
-    private String confirmLogin(QrScene scene, String openId, Instant now) {
-        // The openid first; only an unbound one costs a user/info call (a unionid bound via another app).
-        Optional<String> account = bindings.resolve(new WeChatIdentity(scene.appId(), openId, null, null, null))
-                .or(() -> unionIds.of(scene.appId(), openId)
-                        .flatMap(union -> bindings.resolve(new WeChatIdentity(scene.appId(), openId, union, null, null))));
-        if (account.isEmpty()) {
-            scene.complete(QrScene.Status.UNBOUND, null, "This WeChat is not bound to an account yet.", now);
-            return "This WeChat is not bound to an account yet. Open the site inside WeChat and log in once to bind it, "
-                    + "then scan again.";
-        }
-        scene.complete(QrScene.Status.CONFIRMED, account.get(), "Confirmed.", now);
-        return "You are logging in to the site on your computer as " + account.get() + ". If this was not you, change your password.";
     }
 
     /** Turns a confirmed login scene into a login, once, for the browser that asked. */

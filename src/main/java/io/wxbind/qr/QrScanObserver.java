@@ -7,12 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-/** Binding is one observer of the push among others: scans of our scenes complete them. */
+/** QR scenes are one observer of the push among others: a scan of one of ours asks the scanner to confirm. */
 @ApplicationScoped
 public class QrScanObserver {
 
     @Inject
-    QrBindingService service;
+    QrScanHandler scans;
 
     void onPush(@Observes PushReceived push) {
         String sceneKey = null;
@@ -22,7 +22,7 @@ public class QrScanObserver {
             sceneKey = s.sceneKey();
         }
         if (sceneKey != null) {
-            service.onScan(push.event().appId(), push.event().openId(), sceneKey).ifPresent(push::replyText);
+            scans.onScan(push.event().appId(), push.event().openId(), sceneKey).ifPresent(push::replyText);
         }
     }
 }

@@ -46,6 +46,26 @@ public class QrSceneStore {
                 .setParameter("ip", clientIp).setParameter("since", since).setMaxResults(max).getResultList();
     }
 
+    /** When the newest {@code max} bind scenes of {@code account} since {@code since} were created, newest first. */
+    public List<Instant> bindsBy(String account, Instant since, int max) {
+        return em.createQuery("select s.createdAt from QrScene s where s.accountName = :a and s.purpose = 'bind'"
+                + " and s.createdAt > :since order by s.createdAt desc", Instant.class)
+                .setParameter("a", account).setParameter("since", since).setMaxResults(max).getResultList();
+    }
+
+    /** The scene whose confirm link carries a ticket with this hash (the link is not spent by looking). */
+    public Optional<QrScene> byConfirmHash(String ticketHash) {
+        return em.createQuery("select s from QrScene s where s.confirmTicketHash = :h", QrScene.class)
+                .setParameter("h", ticketHash).getResultStream().findFirst();
+    }
+
+    /** The same, locked for the current transaction: the link is verified once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<QrScene> lockByConfirmHash(String ticketHash) {
+        return em.createQuery("select s from QrScene s where s.confirmTicketHash = :h", QrScene.class)
+                .setParameter("h", ticketHash).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<QrScene> lock(String id) {
         if (id == null || id.length() > 64) {

@@ -4,16 +4,22 @@ import io.wxbind.auth.WeChatAuthenticationMechanism;
 import io.wxbind.auth.flow.BrowserBinding;
 import io.wxbind.auth.flow.FlowProblem;
 import io.wxbind.auth.flow.ReturnUrlPolicy;
+import io.wxbind.auth.flow.SecureTokens;
+import io.wxbind.client.ClientAddress;
 import io.wxbind.client.ClientAddressResolver;
+import io.wxbind.client.UserAgentSummary;
 import io.wxbind.config.WeChatConfig;
 import io.wxbind.qr.QrBindingService;
 import io.wxbind.qr.QrCodeClient;
-import io.wxbind.qr.QrLoginOffer;
+import io.wxbind.qr.QrOffer;
 import io.wxbind.qr.QrScene;
 import io.wxbind.qr.QrSceneStore;
+import io.wxbind.qr.QrSceneView;
 import io.wxbind.wechat.WeChatApiException;
 import io.wxbind.wechat.WeChatUnavailableException;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,14 +31,16 @@ import java.util.Optional;
 
 /**
  * QR login for a desktop browser that is not logged in: the page shows a login QR bound to
- * this browser and waits; {@code status} tells only this browser what became of it; the final
- * step ({@code complete}) is done by the mechanism.
+ * this browser and waits (Server-Sent Events from {@link QrLoginEventsServlet}, {@code status} as
+ * the polling fallback; both tell only this browser what became of it) until the phone confirmed;
+ * the final step ({@code complete}) is done by the mechanism.
  */
 @WebServlet({QrLoginServlet.PAGE, QrLoginServlet.STATUS, WeChatAuthenticationMechanism.QR_LOGIN_COMPLETE_PATH})
 public class QrLoginServlet extends HttpServlet {
 
     static final String PAGE = "/wechat/qr-login";
     static final String STATUS = "/wechat/qr-login/status";
+    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     QrBindingService service;
@@ -61,6 +69,14 @@ public class QrLoginServlet extends HttpServlet {
         }
     }
 
+    /** The login scene {@code id} names, if this browser created it. */
+    static Optional<QrScene> ownLoginScene(QrSceneStore scenes, HttpServletRequest request) {
+        Optional<String> browser = BrowserBinding.hash(request);
+        return scenes.find(request.getParameter("id"))
+                .filter(s -> s.purpose() == QrScene.Purpose.LOGIN)
+                .filter(s -> browser.isPresent() && SecureTokens.constantTimeEquals(s.browserHash(), browser.get()));
+    }
+
     private void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String home = request.getContextPath() + "/";
         Optional<String> returnTo = new ReturnUrlPolicy(config.returnUrlOrigins())
@@ -69,26 +85,29 @@ public class QrLoginServlet extends HttpServlet {
             ProblemPage.send(request, response, FlowProblem.BAD_RETURN_URL, null);
             return;
         }
-        QrLoginOffer offer;
+        QrOffer offer;
+        ClientAddress client = addresses.of(request);
         try {
-            offer = service.offerLogin(BrowserBinding.ensure(request, response), addresses.of(request).throttleKey());
+            offer = service.offerLogin(BrowserBinding.ensure(request, response), new QrBindingService.Desktop(client.throttleKey(),
+                    UserAgentSummary.of(request.getHeader("User-Agent")), client.masked()));
         } catch (WeChatApiException | WeChatUnavailableException e) {
             ProblemPage.send(request, response, FlowProblem.WECHAT_UNAVAILABLE, returnTo.get());
             return;
         }
-        if (offer instanceof QrLoginOffer.Throttled throttled) {
+        if (offer instanceof QrOffer.Throttled throttled) {
             response.setHeader("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
             ProblemPage.send(request, response, FlowProblem.QR_LOGIN_THROTTLED, returnTo.get());
             return;
         }
-        QrScene scene = ((QrLoginOffer.Ready) offer).scene();
+        QrScene scene = ((QrOffer.Ready) offer).scene();
         String ctx = request.getContextPath();
         String complete = ctx + WeChatAuthenticationMechanism.QR_LOGIN_COMPLETE_PATH + "?id=" + scene.id() + "&"
                 + WeChatAuthenticationMechanism.RETURN_TO + "=" + Html.url(returnTo.get());
         Html.send(response, 200, "Log in by scanning with WeChat",
                 "<div class=\"card\" id=\"qr-login\" data-status-url=\"" + Html.esc(ctx + STATUS + "?id=" + scene.id())
-                        + "\" data-complete-url=\"" + Html.esc(complete) + "\"><p>Open WeChat on your phone and scan this code. "
-                        + "Your WeChat must already be bound to your account.</p>"
+                        + "\" data-events-url=\"" + Html.esc(ctx + QrLoginEventsServlet.PATH + "?id=" + scene.id())
+                        + "\" data-complete-url=\"" + Html.esc(complete) + "\"><p>Open WeChat on your phone and scan this code, "
+                        + "then confirm in WeChat. Your WeChat must already be bound to your account.</p>"
                         + "<img id=\"qr-image\" width=\"220\" height=\"220\" alt=\"QR code to scan with WeChat\" src=\""
                         + Html.esc(qr.imageUrl(scene.ticket())) + "\"><p id=\"qr-status\" role=\"status\" data-status=\"pending\">"
                         + "Waiting for the scan…</p></div>"
@@ -97,10 +116,7 @@ public class QrLoginServlet extends HttpServlet {
 
     /** JSON for this browser's scene only: anyone else learns nothing (404). */
     private void status(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<String> browser = BrowserBinding.hash(request);
-        Optional<QrScene> scene = scenes.find(request.getParameter("id"))
-                .filter(s -> s.purpose() == QrScene.Purpose.LOGIN)
-                .filter(s -> browser.isPresent() && io.wxbind.auth.flow.SecureTokens.constantTimeEquals(s.browserHash(), browser.get()));
+        Optional<QrScene> scene = ownLoginScene(scenes, request);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
@@ -110,10 +126,6 @@ public class QrLoginServlet extends HttpServlet {
                     .getBytes(StandardCharsets.UTF_8));
             return;
         }
-        QrScene s = scene.get();
-        String status = s.status() == QrScene.Status.PENDING && s.isExpiredAt(Instant.now()) ? "expired"
-                : s.status().name().toLowerCase(java.util.Locale.ROOT);
-        response.getOutputStream().write(("{\"status\":\"" + status + "\",\"message\":\"" + Html.esc(String.valueOf(s.message()))
-                + "\"}").getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(JSON.toJson(QrSceneView.of(scene.get(), Instant.now())).getBytes(StandardCharsets.UTF_8));
     }
 }

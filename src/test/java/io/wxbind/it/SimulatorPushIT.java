@@ -391,6 +391,11 @@ class SimulatorPushIT {
 
             assertEquals(0, errcode(customText(person.openIdFor(OFFICIAL), "Bound to alice")));
             wait.until(d -> d.findElement(By.id("messages")).getText().contains("Bound to alice"));
+            String link = "http://localhost:1/wxbind/wechat/qr-confirm?t=abc";
+            assertEquals(0, errcode(customText(person.openIdFor(OFFICIAL), "Confirm here: " + link + " <b>soon</b>")));
+            wait.until(d -> !d.findElements(By.cssSelector("#messages a.msg-link")).isEmpty());
+            assertEquals(link, driver.findElement(By.cssSelector("#messages a.msg-link")).getAttribute("href"), "links open on tap");
+            assertTrue(driver.findElement(By.id("messages")).getText().contains("<b>soon</b>"), "the rest stays text");
 
             receiver.answer(r -> Receiver.Answer.ok("success"));
             driver.findElement(By.id("text")).sendKeys("hello from the phone");

@@ -20,7 +20,9 @@ public final class WxBindStack implements AutoCloseable {
     public static final String APP_SECRET = "5e1f0c3a9b7d4e2f8a6c1b3d5e7f9a0b";
 
     /** The tests log in with the demo accounts, and a hung WeChat must not stall them long. */
-    static final Map<String, String> TEST_CONFIG = Map.of("wxbind.demo.seed-accounts", "true", "wechat.http-timeout-ms", "2000");
+    /** The ITs create many bind QR codes for the same demo accounts: the per-account cap is tested on its own node. */
+    static final Map<String, String> TEST_CONFIG = Map.of("wxbind.demo.seed-accounts", "true", "wechat.http-timeout-ms", "2000",
+            "wechat.qr.bind-per-account", "500");
 
     private static final Logger LOG = Logger.getLogger(WxBindStack.class.getName());
     private static WxBindStack shared;
@@ -86,6 +88,23 @@ public final class WxBindStack implements AutoCloseable {
             Map<String, String> config = new LinkedHashMap<>(TEST_CONFIG);
             config.putAll(overrides);
             extra = PayaraNode.builder(name).database(database).config(appConfig(node.baseUrl(), config)).start();
+            extraNodes.put(name, extra);
+        }
+        return extra;
+    }
+
+    /**
+     * Like {@link #startExtraNode}, but the node is its own public base URL (links in its chat
+     * replies point at it, its logins come back to it), as if a balancer had sent the person there.
+     */
+    public synchronized PayaraNode startExtraNodeWithOwnUrl(String name, Map<String, String> overrides) {
+        PayaraNode extra = extraNodes.get(name);
+        if (extra == null || !extra.isAlive()) {
+            int port = Ports.free();
+            Map<String, String> config = new LinkedHashMap<>(TEST_CONFIG);
+            config.put("wechat.public-base-url", "http://localhost:" + port + "/wxbind");
+            config.putAll(overrides);
+            extra = PayaraNode.builder(name).database(database).port(port).config(appConfig(node.baseUrl(), config)).start();
             extraNodes.put(name, extra);
         }
         return extra;

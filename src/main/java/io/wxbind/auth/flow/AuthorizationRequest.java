@@ -21,6 +21,9 @@ public class AuthorizationRequest {
     /** Set when the login was started from a message link: the callback's openid must be the link's. */
     private String linkTicketHash;
 
+    /** Set when the login was started from a QR confirm link: the callback's openid must be the scanner's. */
+    private String confirmTicketHash;
+
     public AuthorizationRequest(String state, String browserHash, String appId, String scope, String redirectUri,
             String returnTo, Instant createdAt, Instant expiresAt) {
         this.state = state;
@@ -71,6 +74,15 @@ public class AuthorizationRequest {
 
     AuthorizationRequest forLink(String ticketHash) {
         this.linkTicketHash = ticketHash;
+        return this;
+    }
+
+    public String confirmTicketHash() {
+        return confirmTicketHash;
+    }
+
+    AuthorizationRequest forConfirm(String ticketHash) {
+        this.confirmTicketHash = ticketHash;
         return this;
     }
 

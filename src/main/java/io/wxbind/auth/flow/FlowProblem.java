@@ -52,7 +52,14 @@ public enum FlowProblem {
     /** A state-changing request that did not come from our own pages (io.wxbind.auth.OriginCheck). */
     CSRF(403, "This request did not come from this site",
             "For your safety, this site only accepts changes sent from its own pages. Nothing was changed. "
-                    + "Go back to the site, reload the page and try again.");
+                    + "Go back to the site, reload the page and try again."),
+    QR_CONFIRM_INVALID(400, "This confirmation has expired or was already answered",
+            "A confirmation link works once, for a few minutes, and only until it is answered. Nothing was changed. "
+                    + "To try again, reload the page with the QR code and scan the new code."),
+    QR_CONFIRM_NOT_YOURS(403, "This confirmation was sent to another WeChat user",
+            "Nothing was changed. Only the person who scanned the QR code can confirm it."),
+    QR_CONFIRM_OTHER_BROWSER(403, "This confirmation was opened on another phone or browser",
+            "Nothing was changed. Answer on the page that opened from the link in your WeChat chat.");
 
     private final int status;
     private final String title;

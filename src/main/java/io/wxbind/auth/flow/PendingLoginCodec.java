@@ -47,7 +47,7 @@ public final class PendingLoginCodec {
 
     private static List<String> fields(AuthorizationRequest r) {
         return List.of(VERSION, r.appId(), r.scope(), r.redirectUri(), r.returnTo(),
-                Long.toString(r.createdAt().getEpochSecond()), orEmpty(r.linkTicketHash()));
+                Long.toString(r.createdAt().getEpochSecond()), orEmpty(r.linkTicketHash()), orEmpty(r.confirmTicketHash()));
     }
 
     /**
@@ -74,7 +74,7 @@ public final class PendingLoginCodec {
             }
             Instant created = Instant.ofEpochSecond(Long.parseLong(f[5]));
             return Optional.of(new AuthorizationRequest(state, browserHash, f[1], f[2], f[3], f[4], created, expiresAt)
-                    .forLink(nullable(f, 6)));
+                    .forLink(nullable(f, 6)).forConfirm(nullable(f, 7)));
         } catch (IllegalArgumentException | DateTimeException e) { // bad Base64 or number: not ours
             return Optional.empty();
         }

@@ -119,7 +119,7 @@ final class PhonePage {
         for (Inbox.Received m : v.messages()) {
             list.append("<li class=\"msg ").append(escape(m.kind().key())).append("\" data-kind=\"")
                     .append(escape(m.kind().key())).append("\" data-seq=\"").append(m.seq()).append("\">")
-                    .append("<span class=\"text\">").append(escape(m.text())).append("</span><time>")
+                    .append("<span class=\"text\">").append(linked(m.text())).append("</span><time>")
                     .append(TIME.format(m.at())).append("</time></li>\n");
         }
         return """
@@ -148,7 +148,17 @@ final class PhonePage {
                       li.dataset.seq = String(m.seq);
                       var text = document.createElement('span');
                       text.className = 'text';
-                      text.textContent = m.text;
+                      m.text.split(/(https?:\\/\\/[^\\s<>"']+)/).forEach(function (part, i) {
+                        if (i %% 2 === 1) {
+                          var a = document.createElement('a');
+                          a.href = part;
+                          a.className = 'msg-link';
+                          a.textContent = part;
+                          text.appendChild(a);
+                        } else if (part) {
+                          text.appendChild(document.createTextNode(part));
+                        }
+                      });
                       var time = document.createElement('time');
                       time.textContent = m.clock;
                       li.appendChild(text);
@@ -171,6 +181,21 @@ final class PhonePage {
 
     private static String appHidden(View v) {
         return v.app() == null ? "" : Html.hidden("appid", v.app().appId());
+    }
+
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://[^\\s<>\"']+");
+
+    /** The text escaped, its http(s) links clickable (a WeChat chat opens them in its browser). */
+    static String linked(String text) {
+        java.util.regex.Matcher m = LINK.matcher(text);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            out.append(escape(text.substring(last, m.start()))).append("<a class=\"msg-link\" href=\"")
+                    .append(escape(m.group())).append("\">").append(escape(m.group())).append("</a>");
+            last = m.end();
+        }
+        return out.append(escape(text.substring(last))).toString();
     }
 
     static String clock(Inbox.Received m) {

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** On real PostgreSQL: which pending login scene a browser gets again, and the per-IP cap on new ones. */
-class QrLoginOfferTest {
+/** On real PostgreSQL: which pending login scene a browser gets again, and the caps on new codes (per IP, per account). */
+class QrOfferTest {
 
     private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
     private static final AtomicInteger SEQ = new AtomicInteger();
@@ -64,37 +64,71 @@ class QrLoginOfferTest {
         assertEquals(Optional.empty(), pendingId("browser-done", T0.plusSeconds(10)));
     }
 
+    private static Optional<Duration> checkIp(QrCreationCap cap, String ip, Instant now) {
+        return db.inTransaction(em -> cap.check(store(em).loginsFrom(ip, now.minus(QrCreationCap.WINDOW), cap.max()), now));
+    }
+
+    private static Optional<Duration> checkAccount(QrCreationCap cap, String account, Instant now) {
+        return db.inTransaction(em -> cap.check(store(em).bindsBy(account, now.minus(QrCreationCap.WINDOW), cap.max()), now));
+    }
+
     @Test
     void checkWhenIpHasItsShareThenWaitUntilOldestLeavesWindow() {
-        QrLoginThrottle throttle = new QrLoginThrottle(3);
+        QrCreationCap throttle = new QrCreationCap("wechat.qr.login-per-ip", 3);
         String ip = "192.0.2.7";
-        save(QrScene.Purpose.LOGIN, "b1", ip, T0.minus(QrLoginThrottle.WINDOW).minusSeconds(1), Duration.ofMinutes(5));
+        save(QrScene.Purpose.LOGIN, "b1", ip, T0.minus(QrCreationCap.WINDOW).minusSeconds(1), Duration.ofMinutes(5));
         for (int i = 0; i < 2; i++) {
             save(QrScene.Purpose.LOGIN, "b" + (i + 2), ip, T0.plusSeconds(i * 60L), Duration.ofMinutes(5));
         }
         Instant now = T0.plusSeconds(180);
-        assertEquals(Optional.empty(), db.inTransaction(em -> throttle.check(store(em), ip, now)), "two in the window, one before it");
+        assertEquals(Optional.empty(), checkIp(throttle, ip, now), "two in the window, one before it");
 
         save(QrScene.Purpose.LOGIN, "b4", ip, now, Duration.ofMinutes(5));
-        Optional<Duration> wait = db.inTransaction(em -> throttle.check(store(em), ip, now));
-        assertEquals(Optional.of(QrLoginThrottle.WINDOW.minusSeconds(180)), wait, "until the one created at T0 is 10 minutes old");
-        assertEquals(Optional.empty(), db.inTransaction(em -> throttle.check(store(em), "192.0.2.8", now)), "per IP");
-        assertEquals(Optional.empty(), db.inTransaction(em -> throttle.check(store(em), ip, T0.plus(QrLoginThrottle.WINDOW))),
+        Optional<Duration> wait = checkIp(throttle, ip, now);
+        assertEquals(Optional.of(QrCreationCap.WINDOW.minusSeconds(180)), wait, "until the one created at T0 is 10 minutes old");
+        assertEquals(Optional.empty(), checkIp(throttle, "192.0.2.8", now), "per IP");
+        assertEquals(Optional.empty(), checkIp(throttle, ip, T0.plus(QrCreationCap.WINDOW)),
                 "free again once the oldest has left the window");
     }
 
     @Test
-    void checkWhenBindScenesThenNotCounted() {
-        QrLoginThrottle throttle = new QrLoginThrottle(1);
+    void checkWhenBindScenesThenNotCountedPerIp() {
+        QrCreationCap throttle = new QrCreationCap("wechat.qr.login-per-ip", 1);
         save(QrScene.Purpose.BIND, null, null, T0, Duration.ofMinutes(5));
-        assertEquals(Optional.empty(), db.inTransaction(em -> throttle.check(store(em), "192.0.2.9", T0.plusSeconds(1))));
+        assertEquals(Optional.empty(), checkIp(throttle, "192.0.2.9", T0.plusSeconds(1)));
+    }
+
+    @Test
+    void checkWhenAccountHadItsShareOfBindCodesThenWaitAndOtherAccountsFree() {
+        QrCreationCap cap = new QrCreationCap("wechat.qr.bind-per-account", 2);
+        Instant t = T0.plus(Duration.ofDays(1));
+        saveBind("carol", t);
+        assertEquals(Optional.empty(), checkAccount(cap, "carol", t.plusSeconds(1)));
+        saveBind("carol", t.plusSeconds(30));
+        assertEquals(Optional.of(QrCreationCap.WINDOW.minusSeconds(60)), checkAccount(cap, "carol", t.plusSeconds(60)));
+        assertEquals(Optional.empty(), checkAccount(cap, "dave", t.plusSeconds(60)), "per account");
+        save(QrScene.Purpose.LOGIN, "browser-carol", "192.0.2.10", t, Duration.ofMinutes(5));
+        assertEquals(Optional.empty(), checkAccount(new QrCreationCap("x", 3), "carol", t.plusSeconds(60)), "login codes do not count");
+    }
+
+    private static void saveBind(String account, Instant created) {
+        int n = SEQ.incrementAndGet();
+        QrScene scene = new QrScene("scene-" + n, QrScene.Purpose.BIND, "wx1a2b3c4d5e6f7a8b", "bind:s" + n, "ticket-" + n, account,
+                null, null, created, created.plus(Duration.ofMinutes(5)));
+        db.inTransaction(em -> {
+            store(em).save(scene);
+            return null;
+        });
     }
 
     @Test
     void settingsWhenOutOfRangeThenDeploymentFails() {
-        assertThrows(IllegalArgumentException.class, () -> new QrLoginThrottle(0));
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> new QrCreationCap("wechat.qr.bind-per-account", 0));
+        assertTrue(zero.getMessage().contains("wechat.qr.bind-per-account"), zero.getMessage());
         QrBindingService service = new QrBindingService();
         service.loginPerIp = 30;
+        service.bindPerAccount = 5;
+        service.bindFreshLoginSeconds = 300;
         service.ttlSeconds = 300;
         service.validate();
         assertEquals(Duration.ofSeconds(60), service.reuseMargin());
@@ -106,5 +140,9 @@ class QrLoginOfferTest {
         service.ttlSeconds = 300;
         service.loginPerIp = 0;
         assertThrows(IllegalArgumentException.class, () -> service.validate());
+        service.loginPerIp = 30;
+        service.bindFreshLoginSeconds = 0;
+        IllegalStateException fresh = assertThrows(IllegalStateException.class, () -> service.validate());
+        assertTrue(fresh.getMessage().contains("wechat.qr.bind-fresh-login-seconds"), fresh.getMessage());
     }
 }
