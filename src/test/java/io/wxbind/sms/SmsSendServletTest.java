@@ -44,6 +44,9 @@ class SmsSendServletTest {
                 return SmsSendHandler.error(429, "throttled", "wait");
             }
         });
+        var addresses = SmsSendServlet.class.getDeclaredField("addresses");
+        addresses.setAccessible(true);
+        addresses.set(s, new io.wxbind.client.ClientAddressResolver(""));
         return s;
     }
 
