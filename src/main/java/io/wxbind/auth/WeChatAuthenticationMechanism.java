@@ -142,8 +142,10 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         CallbackResult.Identified identified = (CallbackResult.Identified) result;
         String returnTo = identified.request().returnTo();
-        if (identified.request().linkTicketHash() != null && !linkAndQr.linkMatches(identified)) {
-            return problem(request, context, FlowProblem.LINK_NOT_YOURS, null);
+        Optional<FlowProblem> linkRefused = identified.request().linkTicketHash() == null ? Optional.empty()
+                : linkAndQr.linkRefusal(identified);
+        if (linkRefused.isPresent()) {
+            return problem(request, context, linkRefused.get(), null);
         }
         CredentialValidationResult bound = identityStores.validate(new WeChatCredential(identified.identity()));
         if (bound.getStatus() == CredentialValidationResult.Status.VALID) {

@@ -92,6 +92,21 @@ public final class ItSupport {
         }
     }
 
+    /** One number from the shared stack's database, e.g. {@code select count(*) from ... where ...}. */
+    public static long count(String sql, Object... args) {
+        try (Connection c = stack().database().connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static int update(String sql, Object... args) {
         try (Connection c = stack().database().connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
