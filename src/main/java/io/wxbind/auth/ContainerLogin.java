@@ -5,6 +5,8 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.logging.Logger;
 
@@ -31,6 +33,20 @@ final class ContainerLogin {
     static AuthenticationStatus problem(HttpServletRequest request, HttpMessageContext context, FlowProblem problem, String returnTo) {
         new FlowOutcome.Problem(problem, returnTo).attachTo(request);
         return context.doNothing();
+    }
+
+    /**
+     * PostgreSQL cannot be reached: the container's 503 error page draws the problem left on the
+     * request ({@code io.wxbind.web.ErrorServlet}), as for any page; the mechanism draws nothing.
+     */
+    static AuthenticationStatus databaseUnavailable(HttpServletRequest request, HttpServletResponse response) {
+        new FlowOutcome.Problem(FlowProblem.DATABASE_UNAVAILABLE, null).attachTo(request);
+        try {
+            response.sendError(FlowProblem.DATABASE_UNAVAILABLE.status());
+        } catch (IOException e) {
+            // the client went away; nothing to tell it
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     static boolean isBlankOrLong(String value, int max) {

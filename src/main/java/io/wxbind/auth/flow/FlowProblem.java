@@ -42,7 +42,10 @@ public enum FlowProblem {
     QR_LOGIN_THROTTLED(429, "Too many QR login codes",
             "Too many QR login codes were asked for from your network in the last 10 minutes. Please wait a few minutes, then reload this page."),
     BINDING_CONFLICT(409, "This WeChat account is already bound to another account",
-            "Nothing was changed. Log in to that account, or remove the binding there first.");
+            "Nothing was changed. Log in to that account, or remove the binding there first."),
+    /** PostgreSQL is restarting or unreachable ({@code io.wxbind.db.DatabaseOutage}); the pool reconnects by itself. */
+    DATABASE_UNAVAILABLE(503, "We cannot reach our database right now",
+            "Nothing was changed. Please try again in a few seconds.");
 
     private final int status;
     private final String title;
