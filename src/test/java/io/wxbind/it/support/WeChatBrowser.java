@@ -125,6 +125,7 @@ public final class WeChatBrowser {
     private Page send(HttpRequest request) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Capture.record("WeChatBrowser", request.method(), r.uri().toString(), r.statusCode(), r.headers().map(), r.body());
             return new Page(r.statusCode(), r.uri(), r.headers().firstValue("Location").orElse(null),
                     r.headers().firstValue("Content-Type").orElse(""), r.body());
         } catch (IOException e) {
