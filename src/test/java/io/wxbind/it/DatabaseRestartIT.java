@@ -58,7 +58,8 @@ class DatabaseRestartIT {
     void postgresRestartedUnderLoginLoadWhenDownThenClear503AndWhenUpAgainLoginsWithoutRestartAndNoAcknowledgedBindLost()
             throws Exception {
         RestartableDatabase pg = RestartableDatabase.start(LaunchPaths.fromSystemProperties().buildDir().resolve("pg-restart-" + run));
-        try (WxBindStack own = WxBindStack.startIsolated("pg-restart", pg.database(), Map.of())) {
+        // A patient WeChat time-out: on a loaded machine a slow simulator must not pass for the outage.
+        try (WxBindStack own = WxBindStack.startIsolated("pg-restart", pg.database(), Map.of("wechat.http-timeout-ms", "10000"))) {
             String app = own.appUrl();
             SimControl sim = new SimControl(own.simulatorControlUrl());
             String password = "restart-password-" + run;
