@@ -1,5 +1,7 @@
 package io.wxbind.auth;
 
+import io.wxbind.auth.flow.FlowProblem;
+import io.wxbind.db.DatabaseOutage;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,10 +36,23 @@ final class ApiRequests {
                 "{\"error\":\"invalid_token\",\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 
+    /** PostgreSQL cannot be reached: 503 with {@code Retry-After}; the caller may simply try again. */
+    static AuthenticationStatus databaseUnavailable(HttpServletResponse response) {
+        response.setHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+        return send(response, 503, null, "{\"error\":\"database_unavailable\",\"message\":\""
+                + FlowProblem.DATABASE_UNAVAILABLE.message() + "\"}");
+    }
+
     private static AuthenticationStatus send(HttpServletResponse response, String challenge, String body) {
+        return send(response, 401, challenge, body);
+    }
+
+    private static AuthenticationStatus send(HttpServletResponse response, int status, String challenge, String body) {
         try {
-            response.setStatus(401);
-            response.setHeader("WWW-Authenticate", challenge);
+            response.setStatus(status);
+            if (challenge != null) {
+                response.setHeader("WWW-Authenticate", challenge);
+            }
             response.setHeader("Cache-Control", "no-store");
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");

@@ -8,6 +8,8 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -52,6 +54,20 @@ public class ContainerLogin {
         new FlowOutcome.Problem(problem, returnTo).attachTo(request);
         audit.refused(problem);
         return context.doNothing();
+    }
+
+    /**
+     * PostgreSQL cannot be reached: the container's 503 error page draws the problem left on the
+     * request ({@code io.wxbind.web.ErrorServlet}), as for any page; the mechanism draws nothing.
+     */
+    static AuthenticationStatus databaseUnavailable(HttpServletRequest request, HttpServletResponse response) {
+        new FlowOutcome.Problem(FlowProblem.DATABASE_UNAVAILABLE, null).attachTo(request);
+        try {
+            response.sendError(FlowProblem.DATABASE_UNAVAILABLE.status());
+        } catch (IOException e) {
+            // the client went away; nothing to tell it
+        }
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     static boolean isBlankOrLong(String value, int max) {

@@ -7,6 +7,7 @@ import io.wxbind.auth.flow.LoginFlow;
 import io.wxbind.auth.flow.ReturnUrlPolicy;
 import io.wxbind.auth.flow.SecureTokens;
 import io.wxbind.config.WeChatConfig;
+import io.wxbind.link.LinkTicket;
 import io.wxbind.link.LinkTicketStore;
 import io.wxbind.qr.QrBindingService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,12 +50,19 @@ public class LinkAndQrSteps {
         return context.redirect(flow.start(request, response, request.getContextPath() + "/app/", SecureTokens.sha256Hex(ticket)));
     }
 
-    /** The link ticket is taken once; the openid WeChat just vouched for must be the one it was sent to. */
-    boolean linkMatches(CallbackResult.Identified identified) {
-        return links.takeByHash(identified.request().linkTicketHash())
-                .filter(t -> t.appId().equals(identified.identity().appId()))
-                .filter(t -> SecureTokens.constantTimeEquals(t.openId(), identified.identity().openId()))
-                .isPresent();
+    /**
+     * The link ticket is taken once; the openid WeChat just vouched for must be the one it was sent
+     * to. Empty when it is; else why not: used meanwhile (another tab of the same person won the
+     * race) or expired is {@code LINK_INVALID}, someone else's link is {@code LINK_NOT_YOURS}.
+     */
+    Optional<FlowProblem> linkRefusal(CallbackResult.Identified identified) {
+        Optional<LinkTicket> ticket = links.takeByHash(identified.request().linkTicketHash());
+        if (ticket.isEmpty()) {
+            return Optional.of(FlowProblem.LINK_INVALID);
+        }
+        boolean theirs = ticket.get().appId().equals(identified.identity().appId())
+                && SecureTokens.constantTimeEquals(ticket.get().openId(), identified.identity().openId());
+        return theirs ? Optional.empty() : Optional.of(FlowProblem.LINK_NOT_YOURS);
     }
 
     /** QR login: the scene this browser created was confirmed by a bound WeChat user. */

@@ -10,6 +10,7 @@ import io.wxbind.auth.flow.ReturnUrlPolicy;
 import io.wxbind.auth.flow.WeChatIdentity;
 import io.wxbind.config.FirstLoginPolicy;
 import io.wxbind.config.WeChatConfig;
+import io.wxbind.db.DatabaseOutage;
 import io.wxbind.link.BindLinkObserver;
 import io.wxbind.qr.QrConfirmService;
 import io.wxbind.wechat.WeChatApiException;
@@ -107,6 +108,21 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
+        try {
+            return decide(request, response, context);
+        } catch (RuntimeException e) {
+            // PostgreSQL restarting or unreachable: a clear 503, not the container's empty 500.
+            Optional<String> outage = DatabaseOutage.in(e);
+            if (outage.isEmpty()) {
+                throw e;
+            }
+            LOG.warning(() -> "database unavailable, answered 503: " + outage.get());
+            return ApiRequests.isApi(request) ? ApiRequests.databaseUnavailable(response)
+                    : ContainerLogin.databaseUnavailable(request, response);
+        }
+    }
+
+    private AuthenticationStatus decide(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         if (BearerStep.applies(request)) {
             return bearer.authenticate(request, response, context);
         }
@@ -166,8 +182,10 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
         if (identified.request().confirmTicketHash() != null) {
             return qrConfirm.verified(request, context, identified);
         }
-        if (identified.request().linkTicketHash() != null && !linkAndQr.linkMatches(identified)) {
-            return ends.problem(request, context, FlowProblem.LINK_NOT_YOURS, null);
+        Optional<FlowProblem> linkRefused = identified.request().linkTicketHash() == null ? Optional.empty()
+                : linkAndQr.linkRefusal(identified);
+        if (linkRefused.isPresent()) {
+            return ends.problem(request, context, linkRefused.get(), null);
         }
         CredentialValidationResult bound = identityStores.validate(new WeChatCredential(identified.identity()));
         if (bound.getStatus() == CredentialValidationResult.Status.VALID) {

@@ -1,5 +1,8 @@
 package io.wxbind.web;
 
+import io.wxbind.auth.FlowOutcome;
+import io.wxbind.auth.flow.FlowProblem;
+import io.wxbind.db.DatabaseOutage;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -7,12 +10,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Target of the container's error pages: a short page for browsers, the JSON error shape for
- * {@code /api/}, never a stack trace. Unexpected exceptions are logged here, once.
+ * {@code /api/}, never a stack trace. Unexpected exceptions are logged here, once; a database
+ * outage is a 503 {@code database_unavailable} with a one-line warning (the pool reconnects), and a
+ * problem the mechanism left on the request (it answers by {@code sendError}) is drawn as its page.
  */
 @WebServlet("/wechat/error")
 public class ErrorServlet extends HttpServlet {
@@ -25,8 +31,18 @@ public class ErrorServlet extends HttpServlet {
         Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         int code = status == null || status < 400 ? 500 : status;
-        if (error != null) {
+        Optional<String> outage = error == null ? Optional.empty() : DatabaseOutage.in(error);
+        Optional<FlowProblem> problem = outage.isPresent() ? Optional.of(FlowProblem.DATABASE_UNAVAILABLE)
+                : FlowOutcome.of(request).filter(FlowOutcome.Problem.class::isInstance).map(o -> ((FlowOutcome.Problem) o).problem())
+                        .filter(p -> p.status() == code); // the error it was sent for, not a later 405
+        if (outage.isPresent()) {
+            LOG.warning(() -> "database unavailable on " + uri + ", answered 503: " + outage.get());
+        } else if (error != null) {
             LOG.log(Level.SEVERE, "unhandled error on " + uri, error);
+        }
+        if (problem.isPresent()) {
+            sendProblem(request, response, uri, problem.get());
+            return;
         }
         String title = switch (code) {
             case 400 -> "Bad request";
@@ -47,5 +63,22 @@ public class ErrorServlet extends HttpServlet {
             return;
         }
         ProblemPage.sendStatus(response, code, title, message, request.getContextPath() + "/");
+    }
+
+    /** A problem the mechanism left on the request, or a database outage: its page, or its JSON under /api/. */
+    private static void sendProblem(HttpServletRequest request, HttpServletResponse response, String uri, FlowProblem problem)
+            throws IOException {
+        if (problem == FlowProblem.DATABASE_UNAVAILABLE) {
+            response.setHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+        }
+        if (uri != null && uri.startsWith(request.getContextPath() + "/api/")) {
+            response.setStatus(problem.status());
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getOutputStream().write(("{\"error\":\"" + problem.code() + "\",\"message\":\"" + problem.message() + "\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        ProblemPage.send(request, response, problem, null);
     }
 }

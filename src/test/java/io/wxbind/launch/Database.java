@@ -118,6 +118,13 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Embedded PostgreSQL did not start", e);
         }
+        Database db = withWxBindDatabase(pg, pg::close);
+        LOG.info(() -> "Embedded PostgreSQL " + db + " ready in " + millisSince(started) + " ms");
+        return db;
+    }
+
+    /** Creates user and database {@code wxbind} on a fresh embedded server; {@code closer} runs on {@link #close()}. */
+    static Database withWxBindDatabase(EmbeddedPostgres pg, Closer closer) {
         String password = randomAlphanumeric(24);
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("create user wxbind password '" + password + "'");
@@ -126,9 +133,7 @@ public final class Database implements AutoCloseable {
             closeQuietly(pg);
             throw new IllegalStateException("Could not create database wxbind in embedded PostgreSQL", e);
         }
-        Database db = new Database("localhost", pg.getPort(), "wxbind", "wxbind", password, pg::close);
-        LOG.info(() -> "Embedded PostgreSQL " + db + " ready in " + millisSince(started) + " ms");
-        return db;
+        return new Database("localhost", pg.getPort(), "wxbind", "wxbind", password, closer);
     }
 
     private static Database fromUrl(String url, String envVar) {
@@ -199,7 +204,7 @@ public final class Database implements AutoCloseable {
     }
 
     @FunctionalInterface
-    private interface Closer {
+    interface Closer {
         void close() throws Exception;
     }
 }

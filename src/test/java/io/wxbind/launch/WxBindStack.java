@@ -79,6 +79,17 @@ public final class WxBindStack implements AutoCloseable {
     }
 
     /**
+     * A stack of a test's own on {@code database} (a node with the app and its own simulator, the
+     * shared stack's test settings plus {@code overrides}), for a test that disturbs its database
+     * (a PostgreSQL restart) and so must not share it. The caller closes it.
+     */
+    public static WxBindStack startIsolated(String nodeName, Database database, Map<String, String> overrides) {
+        Map<String, String> config = new LinkedHashMap<>(TEST_CONFIG);
+        config.putAll(overrides);
+        return start(nodeName, database, 0, config);
+    }
+
+    /**
      * Another app-only node on the same database and simulator, e.g. with
      * {@code wechat.first-login=register}. Cached by name; started again if it is no longer alive.
      */

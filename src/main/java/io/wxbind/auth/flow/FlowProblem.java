@@ -59,7 +59,10 @@ public enum FlowProblem {
     QR_CONFIRM_NOT_YOURS(403, "This confirmation was sent to another WeChat user",
             "Nothing was changed. Only the person who scanned the QR code can confirm it."),
     QR_CONFIRM_OTHER_BROWSER(403, "This confirmation was opened on another phone or browser",
-            "Nothing was changed. Answer on the page that opened from the link in your WeChat chat.");
+            "Nothing was changed. Answer on the page that opened from the link in your WeChat chat."),
+    /** PostgreSQL is restarting or unreachable ({@code io.wxbind.db.DatabaseOutage}); the pool reconnects by itself. */
+    DATABASE_UNAVAILABLE(503, "We cannot reach our database right now",
+            "Nothing was changed. Please try again in a few seconds.");
 
     private final int status;
     private final String title;

@@ -65,6 +65,23 @@ public final class Chromium {
                 .until(d -> value.equals(((JavascriptExecutor) d).executeScript(
                         "var e = document.getElementById(arguments[0]); return e && e.getAttribute(arguments[1]);",
                         id, name)));
+        capture(driver);
+    }
+
+    /**
+     * Records the page the browser shows now, with its cookies as {@code set-cookie} values, for
+     * the secret scan ({@link Capture}); done where the tests wait for a page anyway.
+     */
+    public static void capture(ChromeDriver driver) {
+        if (!Capture.enabled()) {
+            return;
+        }
+        try {
+            java.util.List<String> cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).toList();
+            Capture.record("Chromium", "GET", driver.getCurrentUrl(), 0, java.util.Map.of("set-cookie", cookies), driver.getPageSource());
+        } catch (WebDriverException e) {
+            // a page in the middle of a navigation: the next wait captures it
+        }
     }
 
     /** Saves a PNG under {@code target/screenshots/}. */
@@ -73,6 +90,7 @@ public final class Chromium {
             Path dir = Path.of(System.getProperty("wxbind.build.dir", "target"), "screenshots");
             Files.createDirectories(dir);
             Path file = dir.resolve(name + ".png");
+            capture(driver);
             Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
             return file;
         } catch (java.io.IOException e) {

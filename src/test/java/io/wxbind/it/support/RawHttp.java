@@ -10,10 +10,13 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +29,15 @@ public final class RawHttp {
 
     /** Status, the raw header block (lower-cased names) and the body as text. */
     public record Response(int status, String headers, String body) {
+
+        /** The headers by lower-case name. */
+        public Map<String, List<String>> headerMap() {
+            Map<String, List<String>> map = new TreeMap<>();
+            headers.lines().filter(l -> l.indexOf(':') > 0).forEach(l -> map.computeIfAbsent(
+                    l.substring(0, l.indexOf(':')).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(l.substring(l.indexOf(':') + 1).trim()));
+            return map;
+        }
 
         public Optional<String> header(String name) {
             String prefix = name.toLowerCase(Locale.ROOT) + ":";
@@ -78,7 +90,9 @@ public final class RawHttp {
                 throw new IllegalStateException("Not an HTTP response from " + uri + ": " + raw);
             }
             int status = Integer.parseInt(raw.substring(raw.indexOf(' ') + 1, raw.indexOf(' ') + 4));
-            return new Response(status, raw.substring(raw.indexOf("\r\n") + 2, end), raw.substring(end + 4));
+            Response response = new Response(status, raw.substring(raw.indexOf("\r\n") + 2, end), raw.substring(end + 4));
+            Capture.record("RawHttp", "GET", uri.toString(), status, response.headerMap(), response.body());
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + uri + " from " + fromAddress, e);
         }

@@ -27,7 +27,14 @@ public final class SimControl {
     public SimPersonInfo newPerson(String nickname) {
         String id = "p-" + UUID.randomUUID().toString().substring(0, 12);
         JsonObject created = call("POST", "/people", Json.createObjectBuilder().add("id", id).add("nickname", nickname).build(), 201);
+        created.getJsonObject("openIds").values().forEach(v -> Capture.rememberSecret("openid", ((jakarta.json.JsonString) v).getString()));
+        created.getJsonObject("unionIds").values().forEach(v -> Capture.rememberSecret("unionid", ((jakarta.json.JsonString) v).getString()));
         return new SimPersonInfo(id, created);
+    }
+
+    /** Every person the simulator knows, with the ids each app sees ({@code openIds}, {@code unionIds}, ...). */
+    public java.util.List<JsonObject> people() {
+        return call("GET", "/people", null, 200).getJsonArray("people").getValuesAs(JsonObject.class);
     }
 
     /** Total calls received on a simulator path such as {@code /api/sns/oauth2/access_token}. */
@@ -179,7 +186,12 @@ public final class SimControl {
 
     /** Everything the person received from official accounts: {@code {"messages":[{"kind","text",...}],"windows":[...]}}. */
     public JsonObject messages(String personId) {
-        return call("GET", "/people/" + personId + "/messages", null, 200);
+        JsonObject messages = call("GET", "/people/" + personId + "/messages", null, 200);
+        // What the app wrote to the person: for the secret scan (the rest is the simulator's own data).
+        Capture.record("SimControl", "GET", base + "/people/" + personId + "/messages#texts", 200, java.util.Map.of(),
+                String.join("\n", messages.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+                        .map(m -> m.getString("text", "")).toList()));
+        return messages;
     }
 
     /** The texts the person received, oldest first; {@code kind} passive, custom or notice (null = all). */
@@ -234,7 +246,10 @@ public final class SimControl {
             if (r.statusCode() != 200) {
                 throw new AssertionError(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
             }
-            return Json.createReader(new StringReader(r.body())).readObject();
+            JsonObject answer = Json.createReader(new StringReader(r.body())).readObject();
+            // The app's passive reply, relayed by the simulator: for the secret scan.
+            Capture.record("SimControl", method, base + path + "#reply", 200, java.util.Map.of(), answer.getString("reply", ""));
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieHandler;
 import java.net.CookieManager;
+import java.net.CookieStore;
+import java.net.HttpCookie;
 import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -90,6 +92,48 @@ public final class WeChatBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /**
+     * A form POST as a browser submits it: with the {@code Origin} of the page's own site (the
+     * target's origin), which a same-origin check expects.
+     */
+    public Page submit(String url, Map<String, String> form) {
+        URI target = stripFragment(url);
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(request(url).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", target.getScheme() + "://" + target.getRawAuthority())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /**
+     * Another tab of this browser as it is now: the same person and a copy of the cookies. Racing
+     * requests go through forks, so that a session one of them wins is not sent by the others.
+     */
+    public WeChatBrowser fork() {
+        WeChatBrowser copy = new WeChatBrowser(person);
+        CookieStore store = cookies.getCookieStore();
+        for (URI uri : store.getURIs()) {
+            store.get(uri).forEach(c -> copy.cookies.getCookieStore().add(uri, (HttpCookie) c.clone()));
+        }
+        return copy;
+    }
+
+    /** One GET with extra headers (e.g. {@code Authorization}), no redirect followed. */
+    public Page get(String url, Map<String, String> headers) {
+        HttpRequest.Builder b = request(url).GET();
+        headers.forEach(b::setHeader);
+        return send(b.build());
+    }
+
+    /** A JSON POST as a page script sends it: same-origin {@code Origin}, JSON body and {@code Accept}. */
+    public Page postJson(String url, String json) {
+        URI target = stripFragment(url);
+        return send(request(url).header("Content-Type", "application/json").setHeader("Accept", "application/json")
+                .header("Origin", target.getScheme() + "://" + target.getRawAuthority())
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public Page send(String method, String url) {
         return send(request(url).method(method, HttpRequest.BodyPublishers.noBody()).build());
     }
@@ -141,6 +185,7 @@ public final class WeChatBrowser {
     private Page exchange(HttpRequest request) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Capture.record("WeChatBrowser", request.method(), r.uri().toString(), r.statusCode(), r.headers().map(), r.body());
             Matcher token = FORM_TOKEN.matcher(r.body());
             if (token.find()) {
                 formTokens.put(appKey(r.uri()), token.group(1));
