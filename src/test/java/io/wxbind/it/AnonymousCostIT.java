@@ -90,6 +90,7 @@ class AnonymousCostIT {
         System.out.println("AnonymousCostIT: " + figure);
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void callbackWhenStateReplayedWithSecondCodeThenRefusedWithoutSecondExchange() {
         SimControl.SimPersonInfo p = sim().newPerson("Tang Replay");
@@ -113,6 +114,7 @@ class AnonymousCostIT {
         assertNull(boundAccount(APP_ID, p.openIdFor(APP_ID)));
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void callbackWhenStateFromAnotherBrowserThenMismatchEvenWithItsCookieAndNothingWritten() {
         SimControl.SimPersonInfo p = sim().newPerson("Gao Victim");

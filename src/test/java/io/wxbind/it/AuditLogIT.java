@@ -123,6 +123,7 @@ class AuditLogIT {
         assertEquals(stored.get("client_masked"), entries.get(0).getString("clientAddress"), "the page shows it masked");
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void auditWhenAnotherAccountHasEntriesThenNeitherSeesTheOthers() {
         WeChatBrowser benNow = loggedIn(benPhone, ben);
@@ -149,6 +150,7 @@ class AuditLogIT {
         assertEquals(idsOf(amy), new HashSet<>(walked));
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void auditWhenBadParametersOrNotLoggedInThenJsonErrors() {
         for (String bad : new String[] {"limit=0", "limit=201", "limit=abc", "limit=", "limit=-1", "limit=99999999999999999999"}) {

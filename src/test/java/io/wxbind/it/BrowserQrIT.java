@@ -99,6 +99,7 @@ class BrowserQrIT {
         }
     }
 
+    @io.wxbind.it.support.Hostile
     /**
      * The coupon attack of issue 10 in a real browser: the attacker opens the QR login page, the
      * victim (bound, admin) scans it. The attacker's page only learns "scanned"; the complete step

@@ -63,6 +63,7 @@ class BruteForceIT {
         origin = u.getScheme() + "://" + u.getHost() + ":" + u.getPort();
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void passwordsWhenTwentyPostedInParallelOnOneTicketThenFiveCheckedRestRefusedAndBurntTicketAnswersAlike() throws Exception {
         String from = "127.0.31.1";
@@ -87,6 +88,7 @@ class BruteForceIT {
         assertNothingBound(page, account);
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void passwordsWhenAccountHadFiveWrongAcrossFreshTicketsThen429WithRetryAfterAndRightPasswordRefusedEverywhere() {
         String from = "127.0.31.2";
@@ -113,6 +115,7 @@ class BruteForceIT {
         assertEquals(0, failures("account", "user:" + account));
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void passwordsWhenOneAddressHadTwentyWrongThen429ThereAndAnotherAddressStillServed() {
         String from = "127.0.31.3";
@@ -133,6 +136,7 @@ class BruteForceIT {
         assertBound(post("127.0.31.13", page, "username", account, "password", PASSWORD), page, account); // another address is served
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void smsCodeWhenAskedForWithTicketAThenTicketBCannotUseItAndTicketACan() {
         String from = "127.0.31.4";
@@ -150,6 +154,7 @@ class BruteForceIT {
         assertBound(post(from, a, "phone", phone, "smsCode", code), a, account); // with the ticket that asked for it
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void smsCodesWhenFiveWrongForOnePhoneThenVerifyAndNewCodesRefused429() {
         String from = "127.0.31.5";

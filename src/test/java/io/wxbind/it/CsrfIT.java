@@ -104,45 +104,58 @@ class CsrfIT {
         assertNoStackTrace(page.body());
     }
 
+    /** The mechanism's own paths act for any method: no POST may ride on the cookies there either. */
+    private static final List<Endpoint> MECHANISM = List.of(new Endpoint("POST", "/wechat/callback"), new Endpoint("POST", "/wechat/login"),
+            new Endpoint("POST", "/wechat/link"), new Endpoint("POST", "/wechat/qr-login/complete"), new Endpoint("POST", "/wechat/qr-confirm"));
+
+    private static WeChatBrowser victim;
+
+    /** Every state-changing endpoint of the WAR (found in the production classes) and the mechanism's paths; push is signed, not cookie-borne. */
+    static List<Endpoint> stateChanging() {
+        List<Endpoint> all = new java.util.ArrayList<>(StateChangingEndpoints.scan().stream()
+                .filter(e -> !e.path().startsWith(OriginCheck.PUSH_PATH)).sorted().toList());
+        all.addAll(MECHANISM);
+        return all;
+    }
+
     @Test
-    void everyStateChangingEndpointWhenCrossSiteWithSessionThen403AndNothingChanged() {
+    void scanWhenRunThenFindsEveryKnownStateChangingEndpoint() {
         Set<Endpoint> endpoints = StateChangingEndpoints.scan();
         assertTrue(endpoints.containsAll(List.of(new Endpoint("POST", "/api/wechat/tokens"), new Endpoint("DELETE", "/api/wechat/tokens"),
                 new Endpoint("DELETE", "/api/wechat/tokens/current"), new Endpoint("POST", "/api/wechat/qr-bindings"),
                 new Endpoint("DELETE", "/api/me/bindings/1"), new Endpoint("POST", "/wechat/bind"), new Endpoint("POST", "/wechat/sms/send"),
-                new Endpoint("POST", "/logout"))), "the scan misses known endpoints: " + endpoints);
-        // The mechanism's own paths act for any method: no POST may ride on the cookies there either.
-        List<Endpoint> mechanism = List.of(new Endpoint("POST", "/wechat/callback"), new Endpoint("POST", "/wechat/login"),
-                new Endpoint("POST", "/wechat/link"), new Endpoint("POST", "/wechat/qr-login/complete"));
+                new Endpoint("POST", "/logout"), new Endpoint("POST", "/api/me/logout-everywhere"), new Endpoint("POST", "/api/me/password"))),
+                "the scan misses known endpoints: " + endpoints);
+    }
 
-        WeChatBrowser alice = loggedIn("alice", "alice-password");
-        // Rows this loop could have written (purgers only ever delete expired rows, so counting new ones is stable).
+    @io.wxbind.it.support.Hostile
+    @org.junit.jupiter.params.ParameterizedTest(name = "CSRF: {0} cross-site with a logged-in session")
+    @org.junit.jupiter.params.provider.MethodSource("stateChanging")
+    void endpointWhenCrossSiteWithSessionThen403AndNothingChanged(Endpoint e) {
+        if (victim == null) {
+            victim = loggedIn("alice", "alice-password");
+        }
+        // Rows this request could have written (purgers only ever delete expired rows, so counting new ones is stable).
         Timestamp start = Timestamp.from(Instant.now());
         Supplier<String> snapshot = () -> "tokens=" + count("select count(*) from wxbind_api_token where issued_at >= ?", start)
                 + " scenes=" + count("select count(*) from wxbind_qr_scene where created_at >= ?", start)
-                + " bindings=" + count("select count(*) from wxbind_wechat_openid where account_name = 'alice'")
                 + " smsSends=" + count("select count(*) from wxbind_sms_send where sent_at >= ?", start)
-                + " tickets=" + count("select count(*) from wxbind_bind_ticket where created_at >= ?", start);
+                + " tickets=" + count("select count(*) from wxbind_bind_ticket where created_at >= ?", start)
+                + " " + io.wxbind.it.support.DbState.snapshot();
         String before = snapshot.get();
-        int checked = 0;
-        for (Endpoint e : endpoints) {
-            if (e.path().startsWith(OriginCheck.PUSH_PATH)) {
-                continue; // server to server, signed: PushEndpointIT
-            }
+        if (MECHANISM.contains(e)) {
+            assertRefused(victim.raw(e.method(), app + e.path().substring(1), crossSite(FORM), "code=x&state=y&t=z&id=q"), e.path(), e.toString());
+        } else {
             if (e.method().equals("POST")) { // a cross-site HTML form can only POST
-                assertRefused(alice.raw("POST", app + e.path().substring(1), crossSite(FORM), "a=b"), e.path(), e + " (form)");
+                assertRefused(victim.raw("POST", app + e.path().substring(1), crossSite(FORM), "a=b"), e.path(), e + " (form)");
             }
-            assertRefused(alice.raw(e.method(), app + e.path().substring(1), crossSite(null), null), e.path(), e + " (script)");
-            checked++;
-        }
-        for (Endpoint e : mechanism) {
-            assertRefused(alice.raw(e.method(), app + e.path().substring(1), crossSite(FORM), "code=x&state=y&t=z&id=q"), e.path(), e.toString());
+            assertRefused(victim.raw(e.method(), app + e.path().substring(1), crossSite(null), null), e.path(), e + " (script)");
         }
         assertEquals(before, snapshot.get(), "a refused request changed the database");
-        assertEquals(200, alice.get(app + "api/me").status(), "the victim is still logged in");
-        System.out.println("CSRF: " + (checked + mechanism.size()) + " state-changing endpoints refused cross-site: " + endpoints);
+        assertEquals(200, victim.get(app + "api/me").status(), "the victim is still logged in");
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void apiWhenOriginVariantsThenOnlyOurOwnOriginIssuesTokens() {
         WeChatBrowser alice = loggedIn("alice", "alice-password");
@@ -186,6 +199,7 @@ class CsrfIT {
         assertEquals(401, anonymous.status(), "no cookie: nothing to forge, the login check answers " + anonymous.body());
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void unbindWhenCrossSiteThenBindingStaysAndOurPageScriptStillUnbinds() {
         SimControl.SimPersonInfo p = bindNewPerson("bob", "bob-password");
@@ -204,6 +218,7 @@ class CsrfIT {
         assertNull(boundAccount(APP_ID, p.openIdFor(APP_ID)));
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void bindFormWhenCrossSiteOrTokenlessThenNothingBoundAndTicketUntouched() {
         SimControl.SimPersonInfo p = sim().newPerson("CSRF bind target");
@@ -227,6 +242,7 @@ class CsrfIT {
         assertEquals("bob", boundAccount(APP_ID, p.openIdFor(APP_ID)));
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void smsSendWhenCrossSiteThenNoCodeSent() {
         SimControl.SimPersonInfo p = sim().newPerson("CSRF sms target");
@@ -243,6 +259,7 @@ class CsrfIT {
         assertEquals(before, count(sends), "no SMS sent");
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void logoutWhenCrossSiteThenStillLoggedInAndOurFormLogsOut() {
         WeChatBrowser alice = loggedIn("alice", "alice-password");

@@ -100,6 +100,7 @@ class QrBindingIT {
                 "the unionid from user/info is bound with the openid");
     }
 
+    @io.wxbind.it.support.Hostile
     /**
      * The bind-QR attack: an attacker's bind code shown to a victim. The scan binds nothing; the
      * victim is shown whose account it is and answers "Not me"; the attacker's page is told.
@@ -128,6 +129,7 @@ class QrBindingIT {
         assertProblemPage(phone.open(link).last(), 400, "qr_confirm_invalid");
     }
 
+    @io.wxbind.it.support.Hostile
     /** Point 10: a QR bind checks the unionid as the web bind does (one person, one account). */
     @Test
     void confirmWhenScannersUnionIdBoundToAnotherAccountThenConflictAndNothingBound() {
@@ -179,6 +181,7 @@ class QrBindingIT {
         assertTrue(sim().messageTexts(newcomer.id(), "custom").isEmpty(), "the new WeChat is not told about itself");
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void createWhenBearerTokenThenFreshLoginRequired() {
         Started s = startQr(stack().appUrl());
@@ -221,6 +224,7 @@ class QrBindingIT {
         return union;
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void scanWhenSceneReusedOrExpiredThenRefusedAndNothingChanges() {
         Started s = startQr(stack().appUrl());
@@ -241,6 +245,7 @@ class QrBindingIT {
         assertTrue(late.owner().get(late.app() + "api/wechat/qr-bindings/" + late.qr().getString("id")).body().contains("\"status\":\"expired\""));
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void scanWhenOpenIdBoundToSomeoneElseThenRefusedBothSidesTold() {
         SimControl.SimPersonInfo alices = bindNewPerson("alice", "alice-password");
@@ -252,6 +257,7 @@ class QrBindingIT {
         assertTrue(status.body().contains("\"status\":\"refused\""), status.body());
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void qrBindingsWhenNotLoggedInOrForeignThen401Or404() {
         WeChatBrowser anonymous = new WeChatBrowser("nobody");
@@ -288,6 +294,7 @@ class QrBindingIT {
         assertEquals("bob", boundAccount(APP_ID, scanner.openIdFor(APP_ID)));
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void createWhenAccountHadItsShareOrLoginNotFreshThenRefusedWithClearJson() throws Exception {
         String node = strictNode();
@@ -319,6 +326,7 @@ class QrBindingIT {
         assertTrue(stale.body().contains("\"error\":\"fresh_login_required\""), stale.body());
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void eventsWhenBrowserOrNodeHoldsTooManyStreamsThen429AndFreedWhenClosed() throws Exception {
         String node = strictNode();

@@ -104,6 +104,7 @@ class QrLoginIT {
         assertProblemPage(new WeChatBrowser("nobody").get(login.completeUrl()), 400, "qr_login_invalid");
     }
 
+    @io.wxbind.it.support.Hostile
     /**
      * The "coupon" attack: the attacker shows their own login code to a bound victim. The scan
      * logs the attacker in as nobody; the victim's "Not me" cancels it and the attacker's page is
@@ -134,6 +135,7 @@ class QrLoginIT {
         assertProblemPage(phone.open(link).last(), 400, "qr_confirm_invalid");
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void confirmLinkWhenForwardedToAnotherPersonThenRefusedNothingChangesAndOwnerStillConfirms() {
         SimControl.SimPersonInfo owner = bindNewPerson("bob", "bob-password");
@@ -154,6 +156,7 @@ class QrLoginIT {
         assertCaller(login.desktop().open(login.completeUrl()).last(), "bob");
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void confirmWhenReplayedForgedOrFromAnotherBrowserThenRefusedAndAnsweredOnce() {
         SimControl.SimPersonInfo owner = bindNewPerson("bob", "bob-password");
@@ -182,6 +185,7 @@ class QrLoginIT {
         assertProblemPage(anyone.get(stack().appUrl() + "wechat/qr-confirm/answer?id=" + "x".repeat(300)), 400, "qr_confirm_invalid");
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void confirmWhenLinkExpiredThenRefusedAndDesktopShownExpired() {
         SimControl.SimPersonInfo owner = bindNewPerson("bob", "bob-password");
@@ -233,6 +237,7 @@ class QrLoginIT {
         assertFalse(seen.contains("\"account\""), "a login page is not told the account: " + seen);
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void scanWhenUnboundThenToldHowToBindAndNoLogin() {
         SimControl.SimPersonInfo stranger = sim().newPerson("QR Stranger");

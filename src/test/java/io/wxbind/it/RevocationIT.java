@@ -63,6 +63,7 @@ class RevocationIT {
         adminToken = issueToken(sessionOn(nodeA, bindNewPerson(admin, PASSWORD)));
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void unbindWhenDoneThenOldSessionsAndTokensRefusedOnBothNodes() {
         Fixture f = fixture();
@@ -73,6 +74,7 @@ class RevocationIT {
         assertAllEnded(f);
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void passwordChangeWhenDoneThenThisSessionStaysAndEveryOtherSessionAndTokenEnds() {
         Fixture f = fixture();
@@ -95,6 +97,7 @@ class RevocationIT {
         assertEquals(f.account(), passwordLogin(f.account(), "brand-new-pass"), "the new password works");
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void groupsWhenSetByAdminThenSessionsEndAndTheNextLoginHasTheNewGroups() {
         Fixture f = fixture();
@@ -121,6 +124,7 @@ class RevocationIT {
         assertEquals(200, f.onA().get(nodeA + "api/me").status(), "no session ended: nothing was revoked");
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void disableWhenByAdminThenSessionsEndAndNeitherWeChatNorPasswordLogsIn() {
         Fixture f = fixture();
@@ -141,6 +145,7 @@ class RevocationIT {
         assertCaller(new WeChatBrowser(f.person().id()).open(nodeB + "app/").last(), f.account());
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void deleteWhenByAdminThenBindingGoneAndARecreatedNameInheritsNothing() {
         Fixture f = fixture();
@@ -158,6 +163,7 @@ class RevocationIT {
         assertJsonError(api("GET", nodeB + "api/me", f.token(), null), 401, "invalid_token");
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void logoutEverywhereWhenTheUserAsksThenEverySessionAndTokenEndsThisOneToo() {
         Fixture f = fixture();
@@ -169,6 +175,7 @@ class RevocationIT {
         assertCaller(new WeChatBrowser(f.person().id()).open(nodeB + "app/").last(), f.account()); // a new login works
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void logoutEverywhereWhenAnAdminAsksThenEverySessionAndTokenEnds() {
         Fixture f = fixture();
@@ -196,6 +203,7 @@ class RevocationIT {
         }
     }
 
+    @io.wxbind.it.support.Hostile
     @Test
     void adminEndpointsWhenBadInputThen400JsonAndNothingChanged() {
         Fixture f = fixture();
