@@ -3,6 +3,7 @@ package io.wxbind.account;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,9 @@ import java.util.Set;
 
 /** The default {@link AccountDirectory}: WxBind's own {@link UserAccount}s ({@code wxbind_user_account}, {@code wxbind_user_group}). */
 @ApplicationScoped
+// A transaction even for reads: Payara shares one non-transactional EntityManager between the beans
+// of a request and closes it once per bean, so two such readers in one login failed the request.
+@Transactional
 public class JpaAccountDirectory implements AccountDirectory {
 
     @PersistenceContext(unitName = "wxbind")

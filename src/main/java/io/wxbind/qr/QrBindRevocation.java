@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 
@@ -16,6 +17,9 @@ import java.time.Clock;
  * to a deleted account's name. Runs in the rotating transaction.
  */
 @ApplicationScoped
+// A transaction even for reads: Payara shares one non-transactional EntityManager between the beans
+// of a request and closes it once per bean, so two such readers in one login failed the request.
+@Transactional
 public class QrBindRevocation {
 
     @PersistenceContext(unitName = "wxbind")

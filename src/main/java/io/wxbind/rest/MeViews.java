@@ -7,12 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 
 /** Builds the {@link MeView} of the current caller. */
 @ApplicationScoped
+// A transaction even for reads: Payara shares one non-transactional EntityManager between the beans
+// of a request and closes it once per bean, so two such readers in one login failed the request.
+@Transactional
 public class MeViews {
 
     @Inject

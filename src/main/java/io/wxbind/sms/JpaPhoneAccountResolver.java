@@ -4,6 +4,7 @@ import io.wxbind.account.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -15,6 +16,9 @@ import java.util.logging.Logger;
  * phone matches none either.
  */
 @ApplicationScoped
+// A transaction even for reads: Payara shares one non-transactional EntityManager between the beans
+// of a request and closes it once per bean, so two such readers in one login failed the request.
+@Transactional
 public class JpaPhoneAccountResolver implements PhoneAccountResolver {
 
     private static final Logger LOG = Logger.getLogger(JpaPhoneAccountResolver.class.getName());

@@ -170,7 +170,7 @@ class QrLoginIT {
         WeChatBrowser otherBrowser = new WeChatBrowser(owner.id());
         assertProblemPage(otherBrowser.get(question.uri().toString()), 403, "qr_confirm_other_browser");
         assertProblemPage(QrPhone.answer(otherBrowser, question, "confirm"), 403, "qr_confirm_other_browser");
-        assertProblemPage(QrPhone.answerWithout(phone, question, "confirm"), 403, "qr_confirm_other_browser");
+        assertProblemPage(QrPhone.answerWithout(phone, question, "confirm"), 403, "csrf"); // no form token: refused before the answer
         assertTrue(login.desktop().get(login.statusUrl()).body().contains("\"status\":\"scanned\""), "nothing answered yet");
 
         assertEquals("confirmed", QrPhone.outcome(QrPhone.answer(phone, question, "confirm")));

@@ -18,6 +18,7 @@ import io.wxbind.it.support.TestAccounts;
 import io.wxbind.it.support.WeChatBrowser;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -62,13 +63,15 @@ class RaceIT {
             return new Racer(b, r -> r.submit(app + "wechat/bind", form));
         });
 
-        Winner winner = race("bind-one-openid", racers, RaceIT::loggedIn, 409, "binding_conflict");
+        Winner winner = race("bind-one-openid", racers, RaceIT::loggedIn, 409, "binding_conflict", THROTTLED);
 
         String openId = person.openIdFor(APP_ID);
         assertEquals(1, count("select count(*) from wxbind_wechat_openid where app_id = ? and open_id = ?", APP_ID, openId));
         String account = accounts.get(racers.indexOf(winner.racer()));
         assertEquals(account, boundAccount(APP_ID, openId));
-        assertEquals(0, count("select count(*) from wxbind_bind_ticket where open_id = ?", openId), "every ticket was used up");
+        long throttled = lastAnswers.stream().filter(a -> a.status() == 429).count();
+        assertEquals(throttled, count("select count(*) from wxbind_bind_ticket where open_id = ?", openId),
+                "every ticket that was checked is used up; a throttled one was never looked at");
         assertCaller(winner.browser().open(app + "app/").last(), account);
     }
 
@@ -81,7 +84,7 @@ class RaceIT {
         Map<String, String> form = Forms.with(Forms.bindForm(browser.open(app + "app/")), "username", account, "password", password);
         List<Racer> racers = forks(browser, b -> b.submit(app + "wechat/bind", form));
 
-        Winner winner = race("bind-one-ticket", racers, RaceIT::loggedIn, 400, "ticket_invalid");
+        Winner winner = race("bind-one-ticket", racers, RaceIT::loggedIn, 400, "ticket_invalid", THROTTLED);
 
         String openId = person.openIdFor(APP_ID);
         assertEquals(account, boundAccount(APP_ID, openId));
@@ -158,17 +161,42 @@ class RaceIT {
     }
 
     /**
-     * Runs the race, prints its figure and checks it: exactly one answer is {@code accepted}, every
-     * other one is the problem page {@code refusedCode} with {@code refusedStatus}. Returns the winner.
+     * The bind form's guessing limits count tries in flight (io.wxbind.guard): 100 simultaneous posts from
+     * one address or on one ticket are more than it lets through at once, so some losers hear "too many
+     * attempts" (429) instead of the loser's page. Still exactly one winner, and never a 500.
      */
+    private static final Map<Integer, Set<String>> THROTTLED = Map.of(429,
+            Set.of("throttled_address", "throttled_account", "too_many_attempts"));
+
+    /** The answers of the last race run (tests run one at a time). */
+    private static List<WeChatBrowser.Page> lastAnswers = List.of();
+
     private static Winner race(String name, List<Racer> racers, Predicate<WeChatBrowser.Page> accepted, int refusedStatus,
             String refusedCode) {
+        return race(name, racers, accepted, refusedStatus, refusedCode, Map.of());
+    }
+
+    /**
+     * Runs the race, prints its figure and checks it: exactly one answer is {@code accepted}, every
+     * other one is the problem page {@code refusedCode} with {@code refusedStatus} (or one of
+     * {@code alsoRefused}: status → codes). Returns the winner.
+     */
+    private static Winner race(String name, List<Racer> racers, Predicate<WeChatBrowser.Page> accepted, int refusedStatus,
+            String refusedCode, Map<Integer, Set<String>> alsoRefused) {
         List<WeChatBrowser.Page> answers = Race.run(racers.size(), i -> racers.get(i).step().apply(racers.get(i).browser()));
+        lastAnswers = answers;
         String figure = Race.figure(name, answers, accepted);
         List<Integer> winners = IntStream.range(0, answers.size()).filter(i -> accepted.test(answers.get(i))).boxed().toList();
         assertEquals(1, winners.size(), figure);
-        answers.stream().filter(accepted.negate()).forEach(a -> assertProblemPage(a, refusedStatus, refusedCode));
-        assertEquals("race " + name + ": " + N + " tries, 1 accepted, " + (N - 1) + " refused " + refusedStatus, figure);
+        answers.stream().filter(accepted.negate()).forEach(a -> {
+            if (alsoRefused.containsKey(a.status())) {
+                assertTrue(alsoRefused.get(a.status()).contains(a.errorCode()), a.status() + " " + a.errorCode() + ": " + a.body());
+                assertProblemPage(a, a.status(), a.errorCode());
+            } else {
+                assertProblemPage(a, refusedStatus, refusedCode);
+            }
+        });
+        assertTrue(figure.startsWith("race " + name + ": " + N + " tries, 1 accepted, "), figure);
         return new Winner(racers.get(winners.get(0)), answers.get(winners.get(0)));
     }
 

@@ -60,7 +60,7 @@ public final class QrPhone {
     /** The same form without the token (or with another browser's), as a forged post would be. */
     public static WeChatBrowser.Page answerWithout(WeChatBrowser phone, WeChatBrowser.Page question, String answer) {
         return phone.post(question.uri().resolve(question.uri().getPath()).toString(),
-                Map.of("id", group(ID, question.body()), "answer", answer));
+                Map.of("id", group(ID, question.body()), "answer", answer, "csrf", "")); // an empty token: WeChatBrowser adds none
     }
 
     /** The {@code data-outcome} of an answer's result page. */
