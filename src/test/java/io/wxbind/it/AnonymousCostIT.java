@@ -5,6 +5,7 @@ import static io.wxbind.it.support.ItSupport.assertCaller;
 import static io.wxbind.it.support.ItSupport.assertProblemPage;
 import static io.wxbind.it.support.ItSupport.bindNewPerson;
 import static io.wxbind.it.support.ItSupport.boundAccount;
+import static io.wxbind.it.support.ItSupport.count;
 import static io.wxbind.it.support.ItSupport.sim;
 import static io.wxbind.it.support.ItSupport.stack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -198,19 +198,5 @@ class AnonymousCostIT {
             }
         }
         return counts;
-    }
-
-    private static long count(String sql, Object... args) {
-        try (Connection c = stack().database().connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

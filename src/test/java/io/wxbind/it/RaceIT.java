@@ -124,13 +124,12 @@ class RaceIT {
 
     @Test
     void oneConfirmedQrLoginCompletedHundredTimesWhenSimultaneousThenOneLoginAndTheRestQrLoginInvalid() {
-        String password = "race-password-" + run;
-        String account = TestAccounts.create(stack().database(), "race-qr-" + run, 1, password).get(0);
-        SimControl.SimPersonInfo phone = bindPerson(account, password);
-        WeChatBrowser desktop = new WeChatBrowser("nobody");
-        WeChatBrowser.Page page = desktop.get(app + "wechat/qr-login?returnTo=%2Fwxbind%2Fapp%2F");
-        assertEquals(200, page.status(), page.body());
-        String sceneId = attr(page.body(), "data-status-url=\"[^\"]*[?&]id=([A-Za-z0-9]+)");
+        QrLogin qr = qrLogin("race-qr-");
+        String account = qr.account();
+        SimControl.SimPersonInfo phone = qr.phone();
+        WeChatBrowser desktop = qr.desktop();
+        WeChatBrowser.Page page = qr.page();
+        String sceneId = qr.sceneId();
         String complete = page.uri().resolve(attr(page.body(), "data-complete-url=\"([^\"]+)\"").replace("&amp;", "&")).toString();
         confirmOnPhone(qrTicketOf(sceneId), phone, account);
         List<Racer> racers = forks(desktop, b -> b.get(complete));
@@ -144,13 +143,10 @@ class RaceIT {
 
     @Test
     void oneQrConfirmAnsweredHundredTimesWhenSimultaneousThenOneConfirmAndTheRestRefused() {
-        String password = "race-password-" + run;
-        String account = TestAccounts.create(stack().database(), "race-confirm-" + run, 1, password).get(0);
-        SimControl.SimPersonInfo phone = bindPerson(account, password);
-        WeChatBrowser desktop = new WeChatBrowser("nobody");
-        WeChatBrowser.Page page = desktop.get(app + "wechat/qr-login?returnTo=%2Fwxbind%2Fapp%2F");
-        assertEquals(200, page.status(), page.body());
-        String sceneId = attr(page.body(), "data-status-url=\"[^\"]*[?&]id=([A-Za-z0-9]+)");
+        QrLogin qr = qrLogin("race-confirm-");
+        String account = qr.account();
+        SimControl.SimPersonInfo phone = qr.phone();
+        String sceneId = qr.sceneId();
         WeChatBrowser.Page question = questionOnPhone(qrTicketOf(sceneId), phone);
         List<Racer> racers = forks(phoneBrowsers.get(phone.id()), b -> QrPhone.answer(b, question, "confirm"));
 
@@ -167,6 +163,20 @@ class RaceIT {
      */
     private static final Map<Integer, Set<String>> THROTTLED = Map.of(429,
             Set.of("throttled_address", "throttled_account", "too_many_attempts"));
+
+    /** A bound account, its person, and a desktop browser showing a fresh QR login code. */
+    private record QrLogin(String account, SimControl.SimPersonInfo phone, WeChatBrowser desktop, WeChatBrowser.Page page, String sceneId) {
+    }
+
+    private QrLogin qrLogin(String accountPrefix) {
+        String password = "race-password-" + run;
+        String account = TestAccounts.create(stack().database(), accountPrefix + run, 1, password).get(0);
+        SimControl.SimPersonInfo phone = bindPerson(account, password);
+        WeChatBrowser desktop = new WeChatBrowser("nobody");
+        WeChatBrowser.Page page = desktop.get(app + "wechat/qr-login?returnTo=%2Fwxbind%2Fapp%2F");
+        assertEquals(200, page.status(), page.body());
+        return new QrLogin(account, phone, desktop, page, attr(page.body(), "data-status-url=\"[^\"]*[?&]id=([A-Za-z0-9]+)"));
+    }
 
     /** The answers of the last race run (tests run one at a time). */
     private static List<WeChatBrowser.Page> lastAnswers = List.of();
