@@ -217,6 +217,26 @@ class HostileSuiteIT {
         assertTrue(foreign.body().contains("\"error\":\"not_found\""), foreign.body());
     }
 
+    @Hostile
+    @Test
+    void qrLoginWhenClientForgesForwardedForThenStillOneBucketAnd429() {
+        // 127.0.0.9 is no trusted proxy: each page claims another X-Forwarded-For, none gets a fresh share
+        URI page = URI.create(app + "wechat/qr-login");
+        for (int i = 0; i < QR_LOGIN_PER_IP; i++) {
+            assertEquals(200, io.wxbind.it.support.RawHttp.get(page, "127.0.0.9", Map.of("X-Forwarded-For", "203.0.113." + (i + 1),
+                    "Forwarded", "for=198.51.100." + (i + 1))).status());
+        }
+        long creates = sim().calls("/api/cgi-bin/qrcode/create");
+        io.wxbind.it.support.RawHttp.Response refused = unchanged(() -> io.wxbind.it.support.RawHttp.get(page, "127.0.0.9",
+                Map.of("X-Forwarded-For", "203.0.113.250")));
+        assertEquals(429, refused.status(), refused.body());
+        assertTrue(refused.body().contains("id=\"error-code\">qr_login_throttled<"), refused.body());
+        assertEquals(creates, sim().calls("/api/cgi-bin/qrcode/create"), "a refused page asks WeChat for nothing");
+    }
+
+    /** The default {@code wechat.qr.login-per-ip}, which the test stack keeps. */
+    private static final int QR_LOGIN_PER_IP = 30;
+
     static Stream<String> badBearers() {
         return Stream.of("Bearer", "Bearer abc", "Bearer " + "A".repeat(42) + "=", "Bearer " + "x".repeat(5000), "Bearer %00%FF",
                 "Bearer " + "A".repeat(43));

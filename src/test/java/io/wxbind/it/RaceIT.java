@@ -60,10 +60,13 @@ class RaceIT {
         List<Racer> racers = Race.prepare(N, i -> {
             WeChatBrowser b = new WeChatBrowser(person.id());
             Map<String, String> form = Forms.with(Forms.bindForm(b.open(app + "app/")), "username", accounts.get(i), "password", password);
-            return new Racer(b, r -> r.submit(app + "wechat/bind", form));
+            // 100 people behind a proxy, each with their own address: the per-address guessing limit, which
+            // counts tries in flight, does not come into it (the stack trusts this machine as a proxy)
+            Map<String, String> from = Map.of("X-Forwarded-For", "198.18." + (i / 200) + "." + (i % 200 + 1));
+            return new Racer(b, r -> r.submit(app + "wechat/bind", form, from));
         });
 
-        Winner winner = race("bind-one-openid", racers, RaceIT::loggedIn, 409, "binding_conflict", THROTTLED);
+        Winner winner = race("bind-one-openid", racers, RaceIT::loggedIn, 409, "binding_conflict");
 
         String openId = person.openIdFor(APP_ID);
         assertEquals(1, count("select count(*) from wxbind_wechat_openid where app_id = ? and open_id = ?", APP_ID, openId));

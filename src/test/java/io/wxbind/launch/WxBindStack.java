@@ -20,9 +20,13 @@ public final class WxBindStack implements AutoCloseable {
     public static final String APP_SECRET = "5e1f0c3a9b7d4e2f8a6c1b3d5e7f9a0b";
 
     /** The tests log in with the demo accounts, and a hung WeChat must not stall them long. */
-    /** The ITs create many bind QR codes for the same demo accounts: the per-account cap is tested on its own node. */
+    /**
+     * The ITs create many bind QR codes for the same demo accounts: the per-account cap is tested on
+     * its own node. The test clients on this machine may stand in for a proxy ({@code X-Forwarded-For}), so that a
+     * race can come from many addresses; a request from any other address has its header ignored.
+     */
     static final Map<String, String> TEST_CONFIG = Map.of("wxbind.demo.seed-accounts", "true", "wechat.http-timeout-ms", "2000",
-            "wechat.qr.bind-per-account", "500");
+            "wechat.qr.bind-per-account", "500", "wxbind.trusted-proxies", "127.0.0.1, ::1");
 
     private static final Logger LOG = Logger.getLogger(WxBindStack.class.getName());
     private static WxBindStack shared;

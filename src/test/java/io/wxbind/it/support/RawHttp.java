@@ -50,7 +50,14 @@ public final class RawHttp {
     }
 
     public static Response get(URI uri, String fromAddress) {
-        return exchange("GET", uri, fromAddress, Map.of("Accept", "text/html"), null);
+        return get(uri, fromAddress, Map.of());
+    }
+
+    /** A GET from {@code fromAddress} with extra headers (e.g. a forged {@code X-Forwarded-For}). */
+    public static Response get(URI uri, String fromAddress, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.putIfAbsent("Accept", "text/html");
+        return exchange("GET", uri, fromAddress, all, null);
     }
 
     /**
@@ -91,7 +98,7 @@ public final class RawHttp {
             }
             int status = Integer.parseInt(raw.substring(raw.indexOf(' ') + 1, raw.indexOf(' ') + 4));
             Response response = new Response(status, raw.substring(raw.indexOf("\r\n") + 2, end), raw.substring(end + 4));
-            Capture.record("RawHttp", "GET", uri.toString(), status, response.headerMap(), response.body());
+            Capture.record("RawHttp", method, uri.toString(), status, response.headerMap(), response.body());
             return response;
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + uri + " from " + fromAddress, e);

@@ -97,13 +97,19 @@ public final class WeChatBrowser {
      * target's origin), which a same-origin check expects.
      */
     public Page submit(String url, Map<String, String> form) {
+        return submit(url, form, Map.of());
+    }
+
+    /** {@link #submit(String, Map)} with more headers (e.g. {@code X-Forwarded-For}, as a trusted proxy adds it). */
+    public Page submit(String url, Map<String, String> form, Map<String, String> headers) {
         URI target = stripFragment(url);
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(request(url).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", target.getScheme() + "://" + target.getRawAuthority())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpRequest.Builder b = request(url).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", target.getScheme() + "://" + target.getRawAuthority());
+        headers.forEach(b::setHeader);
+        return send(b.POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /**
