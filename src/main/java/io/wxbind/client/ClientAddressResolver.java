@@ -103,18 +103,23 @@ public class ClientAddressResolver {
             String full = v6.getHostAddress();
             int zone = full.indexOf('%');
             full = (zone < 0 ? full : full.substring(0, zone)).toLowerCase(Locale.ROOT);
-            byte[] prefix = Arrays.copyOf(b, 16);
-            Arrays.fill(prefix, 8, 16, (byte) 0);
-            String key;
-            try {
-                key = InetAddress.getByAddress(prefix).getHostAddress().toLowerCase(Locale.ROOT) + "/64";
-            } catch (java.net.UnknownHostException e) {
-                throw new IllegalStateException("16 bytes are always an IPv6 address", e);
-            }
-            return new ClientAddress(full, key);
+            return new ClientAddress(full, slash64(b));
         }
         String v4 = address.getHostAddress();
         return new ClientAddress(v4, v4);
+    }
+
+    /** The /64 an IPv6 address belongs to, written short ("2001:db8:1:2::/64", "::/64"): one text per network. */
+    static String slash64(byte[] b) {
+        StringBuilder out = new StringBuilder();
+        int zerosFrom = 4; // the first of the trailing zero groups of the prefix, written as "::"
+        while (zerosFrom > 0 && b[2 * zerosFrom - 2] == 0 && b[2 * zerosFrom - 1] == 0) {
+            zerosFrom--;
+        }
+        for (int g = 0; g < zerosFrom; g++) {
+            out.append(g == 0 ? "" : ":").append(Integer.toHexString(((b[2 * g] & 0xFF) << 8) | (b[2 * g + 1] & 0xFF)));
+        }
+        return out.append("::/64").toString();
     }
 
     private static boolean isV4Mapped(byte[] b) {

@@ -112,7 +112,7 @@ class AuditRecorderTest {
         assertFalse(row.get("user_agent").contains("\n") || row.get("user_agent").contains("\r"));
         assertEquals(64, row.get("reason").length());
         assertEquals("2001:db8:1:2:3:4:5:6", row.get("client_address"));
-        assertEquals("2001:db8:1:2:0:0:0:0/64", row.get("client_masked"));
+        assertEquals("2001:db8:1:2::/64", row.get("client_masked"));
     }
 
     @Test

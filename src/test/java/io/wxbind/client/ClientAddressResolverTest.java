@@ -41,7 +41,7 @@ class ClientAddressResolverTest {
         ClientAddress a = behindProxy.resolve("10.0.0.1", List.of("for=6.6.6.6, for=\"[2001:db8:cafe:1:2:3:4:5]:443\";proto=https"),
                 List.of("7.7.7.7"));
         assertEquals("2001:db8:cafe:1:2:3:4:5", a.address());
-        assertEquals("2001:db8:cafe:1:0:0:0:0/64", a.throttleKey());
+        assertEquals("2001:db8:cafe:1::/64", a.throttleKey());
     }
 
     @Test
@@ -56,7 +56,14 @@ class ClientAddressResolverTest {
         ClientAddress b = noProxies.resolve("2001:db8:1:2:bbbb::9", List.of(), List.of());
         assertEquals(a.throttleKey(), b.throttleKey());
         assertTrue(!a.address().equals(b.address()));
-        assertEquals("2001:db8:1:2:0:0:0:0/64", a.masked());
+        assertEquals("2001:db8:1:2::/64", a.masked());
+    }
+
+    @Test
+    void resolveWhenLoopbackOrZeroGroupsInsideThenShortSlash64() {
+        assertEquals("::/64", noProxies.resolve("::1", List.of(), List.of()).masked());
+        assertEquals("2001:0:0:5::/64", noProxies.resolve("2001:0:0:5:6:7:8:9", List.of(), List.of()).throttleKey());
+        assertEquals("fe80::/64", noProxies.resolve("fe80::1%1", List.of(), List.of()).throttleKey());
     }
 
     @Test
