@@ -2,9 +2,9 @@ package io.wxbind.account;
 
 import io.wxbind.audit.AuditEvent;
 import io.wxbind.audit.AuditKind;
-import io.wxbind.auth.flow.SecureTokens;
-import io.wxbind.auth.flow.WeChatIdentity;
+import io.wxbind.util.SecureTokens;
 import io.wxbind.wechat.LogSafe;
+import io.wxbind.wechat.WeChatIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package io.wxbind.account;
 
-import io.wxbind.auth.flow.SecureTokens;
+import io.wxbind.util.SecureTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -2,8 +2,8 @@ package io.wxbind.account;
 
 import io.wxbind.audit.AuditEvent;
 import io.wxbind.audit.AuditKind;
-import io.wxbind.auth.flow.SecureTokens;
 import io.wxbind.cache.NodeCache;
+import io.wxbind.util.SecureTokens;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

@@ -1,7 +1,7 @@
 package io.wxbind.qr;
 
-import io.wxbind.auth.flow.SecureTokens;
 import io.wxbind.config.WeChatConfig;
+import io.wxbind.util.SecureTokens;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

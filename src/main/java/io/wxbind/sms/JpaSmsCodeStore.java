@@ -1,6 +1,6 @@
 package io.wxbind.sms;
 
-import io.wxbind.auth.flow.SecureTokens;
+import io.wxbind.util.SecureTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

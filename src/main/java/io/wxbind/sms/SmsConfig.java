@@ -1,6 +1,6 @@
 package io.wxbind.sms;
 
-import io.wxbind.auth.flow.SecureTokens;
+import io.wxbind.util.SecureTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wxbind.account.AccountAdministration.PasswordChange.Outcome;
-import io.wxbind.auth.flow.SecureTokens;
-import io.wxbind.auth.flow.WeChatIdentity;
 import io.wxbind.testsupport.JpaTestDatabase;
+import io.wxbind.util.SecureTokens;
+import io.wxbind.wechat.WeChatIdentity;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wxbind.audit.AuditEvent;
 import io.wxbind.audit.AuditKind;
-import io.wxbind.auth.flow.SecureTokens;
-import io.wxbind.auth.flow.WeChatIdentity;
 import io.wxbind.testsupport.JpaTestDatabase;
+import io.wxbind.util.SecureTokens;
 import io.wxbind.wechat.LogSafe;
+import io.wxbind.wechat.WeChatIdentity;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wxbind.audit.AuditEvent;
 import io.wxbind.audit.AuditKind;
-import io.wxbind.auth.flow.SecureTokens;
 import io.wxbind.testsupport.JpaTestDatabase;
+import io.wxbind.util.SecureTokens;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

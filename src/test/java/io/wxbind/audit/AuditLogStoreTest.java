@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wxbind.auth.flow.SecureTokens;
 import io.wxbind.testsupport.JpaTestDatabase;
+import io.wxbind.util.SecureTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

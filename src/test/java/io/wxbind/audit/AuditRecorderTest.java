@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wxbind.auth.flow.SecureTokens;
 import io.wxbind.client.ClientAddressResolver;
 import io.wxbind.testsupport.JpaTestDatabase;
 import io.wxbind.testsupport.MutableClock;
+import io.wxbind.util.SecureTokens;
 import jakarta.persistence.EntityManager;
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;

@@ -15,9 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wxbind.auth.flow.BrowserBinding;
 import io.wxbind.auth.flow.FormTokens;
-import io.wxbind.auth.flow.SecureTokens;
 import io.wxbind.push.WeChatPushServlet;
 import io.wxbind.testsupport.FakeHttp;
+import io.wxbind.util.SecureTokens;
 import jakarta.servlet.http.Cookie;
 import java.net.URI;
 import java.util.stream.Stream;

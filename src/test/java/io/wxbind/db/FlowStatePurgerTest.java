@@ -2,6 +2,12 @@ package io.wxbind.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.wxbind.auth.flow.FlowRowsPurge;
+import io.wxbind.auth.token.ApiTokenPurge;
+import io.wxbind.link.LinkTicketPurge;
+import io.wxbind.qr.QrScenePurge;
+import io.wxbind.sms.SmsCodePurge;
+import io.wxbind.sms.SmsSendPurge;
 import io.wxbind.testsupport.JpaTestDatabase;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -10,7 +16,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The minute purge on real PostgreSQL, for the tables that had none before: link tickets, QR scenes, used login states. */
+/**
+ * The minute purge on real PostgreSQL, with the tables the features contribute: link tickets,
+ * QR scenes, used login states (and the others', which must run on the same schema).
+ */
 class FlowStatePurgerTest {
 
     @RegisterExtension
@@ -56,7 +65,8 @@ class FlowStatePurgerTest {
         db.inTransaction(em -> {
             FlowStatePurger purger = new FlowStatePurger();
             purger.em = em;
-            purger.purge();
+            purger.purge(List.of(new FlowRowsPurge(), new LinkTicketPurge(), new QrScenePurge(), new ApiTokenPurge(),
+                    new SmsCodePurge(), new SmsSendPurge()));
             return null;
         });
 

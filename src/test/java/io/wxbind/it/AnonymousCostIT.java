@@ -13,9 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wxbind.auth.flow.SecureTokens;
 import io.wxbind.it.support.SimControl;
 import io.wxbind.it.support.WeChatBrowser;
+import io.wxbind.util.SecureTokens;
 import java.io.IOException;
 import java.net.HttpCookie;
 import java.net.URI;

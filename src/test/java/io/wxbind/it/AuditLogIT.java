@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wxbind.auth.flow.SecureTokens;
 import io.wxbind.it.support.SimControl;
 import io.wxbind.it.support.WeChatBrowser;
+import io.wxbind.util.SecureTokens;
 import io.wxbind.wechat.LogSafe;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -11,12 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wxbind.auth.flow.SecureTokens;
 import io.wxbind.it.support.CheckLoad;
 import io.wxbind.it.support.ItSupport;
 import io.wxbind.it.support.RawHttp;
 import io.wxbind.it.support.SimControl;
 import io.wxbind.it.support.WeChatBrowser;
+import io.wxbind.util.SecureTokens;
 import jakarta.json.JsonObject;
 import java.net.HttpCookie;
 import java.net.URI;

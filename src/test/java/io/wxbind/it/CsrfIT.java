@@ -16,11 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wxbind.auth.OriginCheck;
-import io.wxbind.auth.flow.SecureTokens;
 import io.wxbind.it.support.SimControl;
 import io.wxbind.it.support.StateChangingEndpoints;
 import io.wxbind.it.support.StateChangingEndpoints.Endpoint;
 import io.wxbind.it.support.WeChatBrowser;
+import io.wxbind.util.SecureTokens;
 import jakarta.json.Json;
 import java.io.StringReader;
 import java.net.URI;

@@ -57,7 +57,7 @@ class SmsCodeServiceTest {
     }
 
     /** The bind ticket (its hash) of the browser that asks for and enters the codes, unless a test says otherwise. */
-    private static final String TICKET = io.wxbind.auth.flow.SecureTokens.sha256Hex("ticket-of-this-browser");
+    private static final String TICKET = io.wxbind.util.SecureTokens.sha256Hex("ticket-of-this-browser");
 
     private SendResult send(String phone, String ip) {
         return db.inTransaction(em -> kit.service(em).send(phone, ip, TICKET));
@@ -91,7 +91,7 @@ class SmsCodeServiceTest {
         String phone = account("sms-ticket-bound");
         send(phone, freshIp());
         String code = kit.last(phone).code();
-        String otherTicket = io.wxbind.auth.flow.SecureTokens.sha256Hex("another-browser");
+        String otherTicket = io.wxbind.util.SecureTokens.sha256Hex("another-browser");
         VerifyResult noCode = new VerifyResult.Failed(VerifyResult.Reason.NO_CODE, 0);
         for (int i = 0; i < 6; i++) {
             assertEquals(noCode, verify(phone, code, otherTicket), "the right code, another ticket");
@@ -108,7 +108,7 @@ class SmsCodeServiceTest {
         send(phone, freshIp());
         String first = kit.last(phone).code();
         clock.advance(Duration.ofSeconds(60));
-        String otherTicket = io.wxbind.auth.flow.SecureTokens.sha256Hex("a later browser");
+        String otherTicket = io.wxbind.util.SecureTokens.sha256Hex("a later browser");
         db.inTransaction(em -> kit.service(em).send(phone, freshIp(), otherTicket));
         String second = kit.last(phone).code();
         assertEquals(new VerifyResult.Failed(VerifyResult.Reason.NO_CODE, 0), verify(phone, first));
@@ -248,7 +248,7 @@ class SmsCodeServiceTest {
         String hash = (String) rows.get(0).get("code_hash");
         assertTrue(hash.matches("[0-9a-f]{64}"), hash);
         assertFalse(hash.contains(code));
-        assertFalse(hash.equals(io.wxbind.auth.flow.SecureTokens.sha256Hex(code)), "not a plain, reversible hash of the code");
+        assertFalse(hash.equals(io.wxbind.util.SecureTokens.sha256Hex(code)), "not a plain, reversible hash of the code");
         assertFalse(rows.get(0).values().stream().anyMatch(v -> code.equals(String.valueOf(v))));
         assertEquals(1, rows("select * from wxbind_sms_send where phone = ?", phone).size());
     }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wxbind.auth.flow.BrowserBinding;
-import io.wxbind.auth.flow.SecureTokens;
 import io.wxbind.client.ClientAddressResolver;
 import io.wxbind.testsupport.FakeHttp;
+import io.wxbind.util.SecureTokens;
 import io.wxbind.web.SmsSendServlet;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;

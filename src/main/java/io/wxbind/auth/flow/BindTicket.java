@@ -1,5 +1,6 @@
 package io.wxbind.auth.flow;
 
+import io.wxbind.wechat.WeChatIdentity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,5 +1,6 @@
 package io.wxbind.auth.flow;
 
+import io.wxbind.wechat.WeChatIdentity;
 import java.util.Optional;
 
 /** Bind tickets: random, server-side, expiring, bound to one browser, used once. */

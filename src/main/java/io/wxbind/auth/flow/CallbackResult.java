@@ -1,5 +1,7 @@
 package io.wxbind.auth.flow;
 
+import io.wxbind.wechat.WeChatIdentity;
+
 /** What flow step 2 learned from the callback: who the person is, or why not. */
 public sealed interface CallbackResult {
 

@@ -1,5 +1,6 @@
 package io.wxbind.auth.flow;
 
+import io.wxbind.util.SecureTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;

@@ -1,6 +1,8 @@
 package io.wxbind.auth.flow;
 
 import io.wxbind.config.WeChatConfig;
+import io.wxbind.util.SecureTokens;
+import io.wxbind.wechat.WeChatIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -16,7 +16,7 @@ import java.time.Instant;
 @Transactional
 public class JpaUsedStateStore implements UsedStateStore {
 
-    /** For {@code FlowStatePurger}: rows whose state expired before {@code ?1}. */
+    /** For {@link FlowRowsPurge}: rows whose state expired before {@code ?1}. */
     public static final String DELETE_EXPIRED_SQL = "delete from wxbind_used_state where expires_at < ?1";
 
     @PersistenceContext(unitName = "wxbind")

@@ -1,9 +1,11 @@
 package io.wxbind.auth.flow;
 
 import io.wxbind.config.WeChatConfig;
+import io.wxbind.util.SecureTokens;
 import io.wxbind.wechat.OAuthAccessToken;
 import io.wxbind.wechat.WeChatApiClient;
 import io.wxbind.wechat.WeChatApiException;
+import io.wxbind.wechat.WeChatIdentity;
 import io.wxbind.wechat.WeChatParams;
 import io.wxbind.wechat.WeChatUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;

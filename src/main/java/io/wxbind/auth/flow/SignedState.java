@@ -1,5 +1,6 @@
 package io.wxbind.auth.flow;
 
+import io.wxbind.util.SecureTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;

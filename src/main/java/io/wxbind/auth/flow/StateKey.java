@@ -1,5 +1,6 @@
 package io.wxbind.auth.flow;
 
+import io.wxbind.util.SecureTokens;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;

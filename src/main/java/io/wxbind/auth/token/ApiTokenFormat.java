@@ -1,6 +1,6 @@
 package io.wxbind.auth.token;
 
-import io.wxbind.auth.flow.SecureTokens;
+import io.wxbind.util.SecureTokens;
 import java.security.SecureRandom;
 import java.util.Base64;
 

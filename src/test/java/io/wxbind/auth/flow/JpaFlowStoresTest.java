@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wxbind.testsupport.JpaTestDatabase;
 import io.wxbind.testsupport.MutableClock;
+import io.wxbind.util.SecureTokens;
+import io.wxbind.wechat.WeChatIdentity;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -8,6 +8,7 @@ import io.wxbind.config.WeChatConfig;
 import io.wxbind.config.WeChatConfigProducer;
 import io.wxbind.testsupport.FakeHttp;
 import io.wxbind.testsupport.MutableClock;
+import io.wxbind.util.SecureTokens;
 import io.wxbind.wechat.OAuthAccessToken;
 import io.wxbind.wechat.WeChatApiClient;
 import io.wxbind.wechat.WeChatApiException;

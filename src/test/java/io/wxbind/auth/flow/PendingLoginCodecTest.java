@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wxbind.util.SecureTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package io.wxbind.auth.flow;
+package io.wxbind.db;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;

@@ -1,4 +1,4 @@
-package io.wxbind.auth.flow;
+package io.wxbind.wechat;
 
 /**
  * Who WeChat says the person is, after a successful code exchange: the openid for this app,
@@ -8,6 +8,6 @@ public record WeChatIdentity(String appId, String openId, String unionId, String
 
     @Override
     public String toString() {
-        return "WeChatIdentity[appId=" + appId + ", openId=" + io.wxbind.wechat.LogSafe.shortId(openId) + "]";
+        return "WeChatIdentity[appId=" + appId + ", openId=" + LogSafe.shortId(openId) + "]";
     }
 }

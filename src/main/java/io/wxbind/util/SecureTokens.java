@@ -1,4 +1,4 @@
-package io.wxbind.auth.flow;
+package io.wxbind.util;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

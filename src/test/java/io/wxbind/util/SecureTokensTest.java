@@ -1,4 +1,4 @@
-package io.wxbind.auth.flow;
+package io.wxbind.util;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
