@@ -15,10 +15,10 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * How every step ends: a login the container is told about (new session id), or a problem page.
- * Every login passes {@link LoginAdmission} here, whichever proof it came with: the account must
- * exist and be enabled, its groups come from the account directory, and the session keeps the
- * account's security stamp.
+ * How every step ends, the {@link LoginEntry}s of the features too: a login the container is
+ * told about (new session id), or a problem page. Every login passes {@link LoginAdmission}
+ * here, whichever proof it came with: the account must exist and be enabled, its groups come
+ * from the account directory, and the session keeps the account's security stamp.
  */
 @ApplicationScoped
 public class ContainerLogin {
@@ -31,7 +31,7 @@ public class ContainerLogin {
     @Inject
     LoginAudit audit;
 
-    AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, CredentialValidationResult caller,
+    public AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, CredentialValidationResult caller,
             LoginMethod method, String returnTo) {
         // Every step ends here, so none can skip the admission.
         Optional<StampedAccount> admitted = admission.admit(caller.getCallerPrincipal().getName(), method);
@@ -50,7 +50,7 @@ public class ContainerLogin {
         return status;
     }
 
-    AuthenticationStatus problem(HttpServletRequest request, HttpMessageContext context, FlowProblem problem, String returnTo) {
+    public AuthenticationStatus problem(HttpServletRequest request, HttpMessageContext context, FlowProblem problem, String returnTo) {
         new FlowOutcome.Problem(problem, returnTo).attachTo(request);
         audit.refused(problem);
         return context.doNothing();

@@ -102,7 +102,7 @@ public class OriginCheck {
     static boolean appliesTo(HttpServletRequest request) {
         var cookies = request.getCookies();
         return isUnsafe(request.getMethod()) && cookies != null && cookies.length > 0
-                && !BearerStep.applies(request) && !path(request).startsWith(PUSH_PATH);
+                && !BearerEntry.applies(request) && !path(request).startsWith(PUSH_PATH);
     }
 
     private static Verdict origin(HttpServletRequest request, URI publicBaseUrl) {

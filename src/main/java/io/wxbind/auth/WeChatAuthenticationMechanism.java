@@ -1,29 +1,21 @@
 package io.wxbind.auth;
 
-import io.wxbind.account.AccountBindingService;
-import io.wxbind.auth.flow.BindTicketStore;
-import io.wxbind.auth.flow.BrowserBinding;
-import io.wxbind.auth.flow.CallbackResult;
 import io.wxbind.auth.flow.FlowProblem;
 import io.wxbind.auth.flow.LoginFlow;
 import io.wxbind.auth.flow.ReturnUrlPolicy;
-import io.wxbind.config.FirstLoginPolicy;
 import io.wxbind.config.WeChatConfig;
 import io.wxbind.db.DatabaseOutage;
-import io.wxbind.link.BindLinkObserver;
-import io.wxbind.qr.QrConfirmService;
-import io.wxbind.wechat.WeChatApiException;
-import io.wxbind.wechat.WeChatIdentity;
-import io.wxbind.wechat.WeChatUnavailableException;
+import io.wxbind.util.ByPriority;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -42,19 +34,29 @@ import java.util.logging.Logger;
  *  3. bound openid, or unionid bound via another app:
  *                               IdentityStoreHandler.validate(WeChatCredential) → session → 302 return URL
  *  4. unbound, policy bind:     bind ticket (random, 5 min, single use, same browser) → 302 /wechat/bind?ticket
- *     POST /wechat/bind ------> username/password via IdentityStoreHandler, or phone + SMS code
- *                               ({@link BindStep}) → bind → session → 302 return URL
+ *     POST /wechat/bind ------> a {@link BindProof}: username/password via IdentityStoreHandler, or phone + SMS
+ *                               code ({@link BindFormEntry}) → bind → session → 302 return URL
  *     unbound, policy register: sns/userinfo → new account, bound → session → 302 return URL
  * </pre>
  *
- * Also entered from a chat bind link (step 1 remembering a link ticket whose openid the
- * callback must match), a confirmed QR login ({@link LinkAndQrSteps}) and a QR confirm link
- * (the same check for the scanner's openid, then the phone's answer page: {@link QrConfirmStep}). A request with
- * {@code Authorization: Bearer} is decided by its API token alone ({@link BearerStep}), before anything else.
- * A cross-site state-changing request ({@link OriginCheck}) runs no step; an existing session is
- * still restored (that changes nothing) so that the CSRF filter, not a login redirect, answers it.
- * This class only decides; {@code io.wxbind.web} servlets draw the pages from the
- * {@link FlowOutcome} it leaves on the request. A second visit by a bound user shows no page.
+ * This class only decides which way a request goes, a short tree over the {@link LoginEntry}s
+ * that packages contribute (this one: the callback, steps 2-4, {@link CallbackEntry}; the bind
+ * form, {@link BindFormEntry}; bearer tokens, {@link BearerEntry}. Features: a chat bind link, a
+ * QR confirm link, QR-login completion, and next the mini-program and app logins):
+ *
+ * <pre>
+ *  1. a CREDENTIAL entry matches (Authorization: Bearer) → it decides, whatever the session
+ *  2. a live session ({@link SessionRestore})              → logged in, with the account's groups of now
+ *  3. cross-site and state-changing ({@link OriginCheck})  → nothing: io.wxbind.web.CsrfFilter answers 403
+ *  4. a STEP entry matches (callback, bind form, links)   → it decides
+ *  5. GET/HEAD /wechat/login                              → step 1, to its returnTo
+ *  6. a protected resource                                → API: 401 JSON; page: step 1, back to it
+ *  7. anything else                                       → nothing
+ * </pre>
+ *
+ * A request that PostgreSQL cannot answer gets a 503 ({@link DatabaseOutage}), never a 500.
+ * {@code io.wxbind.web} servlets draw the pages from the {@link FlowOutcome} left on the
+ * request. A second visit by a bound user shows no page.
  * The session is restored from {@link SessionLogin} on each request rather than by
  * {@code @AutoApplySession} (which lost the groups on Payara), through {@link SessionRestore}: only
  * while the account's security stamp is unchanged, with the account's groups of now.
@@ -65,12 +67,8 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
     public static final String LOGIN_PATH = "/wechat/login";
     public static final String BIND_PATH = "/wechat/bind";
     public static final String RETURN_TO = "returnTo";
-    public static final String QR_LOGIN_COMPLETE_PATH = "/wechat/qr-login/complete";
 
     private static final Logger LOG = Logger.getLogger(WeChatAuthenticationMechanism.class.getName());
-
-    @Inject
-    ContainerLogin ends;
 
     @Inject
     WeChatConfig config;
@@ -79,31 +77,21 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
     LoginFlow flow;
 
     @Inject
-    BindTicketStore tickets;
-
-    @Inject
-    AccountBindingService bindings;
-
-    @Inject
-    IdentityStoreHandler identityStores;
-
-    @Inject
-    BindStep bindStep;
-
-    @Inject
-    LinkAndQrSteps linkAndQr;
-
-    @Inject
-    BearerStep bearer;
-
-    @Inject
     SessionRestore sessions;
 
     @Inject
     OriginCheck origins;
 
     @Inject
-    QrConfirmStep qrConfirm;
+    Instance<LoginEntry> contributedEntries;
+
+    /** The entries in {@code @Priority} order (tests set them directly). */
+    List<LoginEntry> entries;
+
+    @PostConstruct
+    void orderEntries() {
+        entries = ByPriority.of(contributedEntries);
+    }
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -122,41 +110,36 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
         }
     }
 
+    /** The tree of the class comment; the numbers are its branches. */
     private AuthenticationStatus decide(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        if (BearerStep.applies(request)) {
-            return bearer.authenticate(request, response, context);
+        Optional<LoginEntry> credential = entry(LoginEntry.Stage.CREDENTIAL, request);
+        if (credential.isPresent()) { // 1
+            return credential.get().handle(request, response, context);
         }
         Optional<SessionLogin> session = sessions.current(request);
-        if (session.isPresent()) {
+        if (session.isPresent()) { // 2
             return context.notifyContainerAboutLogin(session.get().caller(), session.get().groups());
         }
-        if (!origins.check(request).allowed()) {
-            return context.doNothing(); // CSRF: no step below acts on it; io.wxbind.web.CsrfFilter answers 403
+        if (!origins.check(request).allowed()) { // 3
+            return context.doNothing(); // CSRF: no entry acts on it; io.wxbind.web.CsrfFilter answers 403
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.equals(LoginFlow.CALLBACK_PATH)) {
-            return callback(request, response, context);
+        Optional<LoginEntry> step = entry(LoginEntry.Stage.STEP, request);
+        if (step.isPresent()) { // 4
+            return step.get().handle(request, response, context);
         }
-        if (path.equals(BIND_PATH) && "POST".equals(request.getMethod())) {
-            return bindStep.handle(request, context);
+        if (LoginEntry.path(request).equals(LOGIN_PATH) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+            return start(request, response, context, request.getParameter(RETURN_TO)); // 5
         }
-        if (path.equals(BindLinkObserver.LINK_PATH)) {
-            return linkAndQr.startFromLink(request, response, context);
-        }
-        if (path.equals(QrConfirmService.CONFIRM_PATH)) {
-            return qrConfirm.start(request, response, context);
-        }
-        if (path.equals(QR_LOGIN_COMPLETE_PATH)) {
-            return linkAndQr.completeQrLogin(request, context);
-        }
-        if (path.equals(LOGIN_PATH) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
-            return start(request, response, context, request.getParameter(RETURN_TO));
-        }
-        if (context.isProtected()) {
+        if (context.isProtected()) { // 6
             return ApiRequests.isApi(request) ? ApiRequests.unauthorized(response)
                     : start(request, response, context, currentUrl(request));
         }
-        return context.doNothing();
+        return context.doNothing(); // 7
+    }
+
+    /** The first entry of {@code stage}, in priority order, that matches the request. */
+    private Optional<LoginEntry> entry(LoginEntry.Stage stage, HttpServletRequest request) {
+        return entries.stream().filter(e -> e.stage() == stage && e.matches(request)).findFirst();
     }
 
     /** Step 1. */
@@ -169,61 +152,6 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
             return context.doNothing();
         }
         return context.redirect(flow.start(request, response, returnTo.get()));
-    }
-
-    /** Steps 2, 3 and 4. */
-    private AuthenticationStatus callback(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-        CallbackResult result = flow.complete(request, response);
-        if (result instanceof CallbackResult.Failed failed) {
-            return ends.problem(request, context, failed.problem(), null);
-        }
-        CallbackResult.Identified identified = (CallbackResult.Identified) result;
-        String returnTo = identified.request().returnTo();
-        if (identified.request().confirmTicketHash() != null) {
-            return qrConfirm.verified(request, context, identified);
-        }
-        Optional<FlowProblem> linkRefused = identified.request().linkTicketHash() == null ? Optional.empty()
-                : linkAndQr.linkRefusal(identified);
-        if (linkRefused.isPresent()) {
-            return ends.problem(request, context, linkRefused.get(), null);
-        }
-        CredentialValidationResult bound = identityStores.validate(new WeChatCredential(identified.identity()));
-        if (bound.getStatus() == CredentialValidationResult.Status.VALID) {
-            return ends.login(request, context, bound, LoginMethod.WECHAT, returnTo);
-        }
-        if (bound.getStatus() == CredentialValidationResult.Status.INVALID) { // bound to a disabled or deleted account
-            return ends.problem(request, context, FlowProblem.ACCOUNT_UNAVAILABLE, null);
-        }
-        if (config.firstLogin() == FirstLoginPolicy.BIND) {
-            String ticket = tickets.issue(identified.identity(), BrowserBinding.ensure(request, response), returnTo);
-            LOG.fine("step 4: unbound openid, bind ticket issued");
-            return context.redirect(request.getContextPath() + BIND_PATH + "?ticket=" + ticket);
-        }
-        return register(request, context, identified, returnTo);
-    }
-
-    /** Step 4, policy register. */
-    private AuthenticationStatus register(HttpServletRequest request, HttpMessageContext context,
-            CallbackResult.Identified identified, String returnTo) {
-        WeChatIdentity withProfile;
-        try {
-            withProfile = flow.withProfile(identified);
-        } catch (WeChatApiException e) {
-            return ends.problem(request, context, FlowProblem.of(e), returnTo);
-        } catch (WeChatUnavailableException e) {
-            return ends.problem(request, context, FlowProblem.WECHAT_UNAVAILABLE, returnTo);
-        }
-        // The profile may carry a unionid that is already bound through another app.
-        CredentialValidationResult known = identityStores.validate(new WeChatCredential(withProfile));
-        if (known.getStatus() == CredentialValidationResult.Status.VALID) {
-            return ends.login(request, context, known, LoginMethod.WECHAT, returnTo);
-        }
-        if (known.getStatus() == CredentialValidationResult.Status.INVALID) {
-            return ends.problem(request, context, FlowProblem.ACCOUNT_UNAVAILABLE, null);
-        }
-        bindings.register(withProfile, config.defaultGroups());
-        CredentialValidationResult created = identityStores.validate(new WeChatCredential(withProfile));
-        return ends.login(request, context, created, LoginMethod.WECHAT_REGISTER, returnTo);
     }
 
     private static String currentUrl(HttpServletRequest request) {

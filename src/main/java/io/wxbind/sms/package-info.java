@@ -13,10 +13,10 @@
  *                                   the ticket's hash, 5 min
  *  4.  <-------------------------- 200 {"sent":true,...}  (same answer for a phone with no account)
  *  5.                               after commit, only for a known phone: SmsSender ------> SMS
- *  6. POST /wechat/bind ----------> guessing limits and the ticket's try first (BindStep), then
- *     ticket, phone, code           SmsCodeService.verify(phone, code, ticket): row locked, another
- *                                   ticket's code is no code, 5 wrong tries burn it, a match deletes
- *                                   it → caller name → bind → logged in
+ *  6. POST /wechat/bind ----------> guessing limits and the ticket's try first (BindFormEntry), then
+ *     ticket, phone, code           SmsBindProof: SmsCodeService.verify(phone, code, ticket): row
+ *                                   locked, another ticket's code is no code, 5 wrong tries burn it,
+ *                                   a match deletes it → caller name → bind → logged in
  * </pre>
  *
  * Only hashes of codes are stored; throttles live in PostgreSQL so every node counts the same

@@ -1,8 +1,8 @@
 package io.wxbind.web;
 
 import io.wxbind.auth.FlowOutcome;
-import io.wxbind.auth.QrConfirmStep;
 import io.wxbind.auth.flow.LoginFlow;
+import io.wxbind.qr.QrConfirmEntry;
 import io.wxbind.wechat.WeChatParams;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -16,14 +16,14 @@ import java.io.IOException;
 public class CallbackServlet extends HttpServlet {
 
     @Inject
-    QrConfirmStep qrConfirm;
+    QrConfirmEntry qrConfirm;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (FlowOutcome.of(request).isEmpty() && request.getParameter(WeChatParams.STATE) != null) {
             // The mechanism restored this browser's session and stopped: a QR confirm opened on a
             // phone that is logged in to the site still has to be checked.
-            QrConfirmStep.Verdict verdict = qrConfirm.callbackWithSession(request, response);
+            QrConfirmEntry.Verdict verdict = qrConfirm.callbackWithSession(request, response);
             if (verdict.answerUrl() != null) {
                 response.sendRedirect(verdict.answerUrl());
             } else {

@@ -1,11 +1,11 @@
 package io.wxbind.web;
 
 import io.wxbind.auth.FlowOutcome;
-import io.wxbind.auth.QrConfirmStep;
 import io.wxbind.auth.flow.BrowserBinding;
 import io.wxbind.auth.flow.FlowProblem;
 import io.wxbind.auth.flow.FormTokens;
 import io.wxbind.qr.ConfirmQuestion;
+import io.wxbind.qr.QrConfirmEntry;
 import io.wxbind.qr.QrConfirmPage;
 import io.wxbind.qr.QrConfirmService;
 import jakarta.inject.Inject;
@@ -31,7 +31,7 @@ public class QrConfirmServlet extends HttpServlet {
     QrConfirmService confirms;
 
     @Inject
-    QrConfirmStep step;
+    QrConfirmEntry step;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -63,7 +63,7 @@ public class QrConfirmServlet extends HttpServlet {
         render(request, response, page);
     }
 
-    /** Step 1. The mechanism started the check, or refused; a browser with a session gets here first (see {@link QrConfirmStep}). */
+    /** Step 1. The mechanism started the check, or refused; a browser with a session gets here first (see {@link QrConfirmEntry}). */
     private void link(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (FlowOutcome.of(request).isPresent()) {
             FlowOutcomeRenderer.render(request, response);

@@ -10,6 +10,7 @@ import io.wxbind.client.UserAgentSummary;
 import io.wxbind.config.WeChatConfig;
 import io.wxbind.qr.QrBindingService;
 import io.wxbind.qr.QrCodeClient;
+import io.wxbind.qr.QrLoginCompleteEntry;
 import io.wxbind.qr.QrOffer;
 import io.wxbind.qr.QrScene;
 import io.wxbind.qr.QrSceneStore;
@@ -35,7 +36,7 @@ import java.util.Optional;
  * the polling fallback; both tell only this browser what became of it) until the phone confirmed;
  * the final step ({@code complete}) is done by the mechanism.
  */
-@WebServlet({QrLoginServlet.PAGE, QrLoginServlet.STATUS, WeChatAuthenticationMechanism.QR_LOGIN_COMPLETE_PATH})
+@WebServlet({QrLoginServlet.PAGE, QrLoginServlet.STATUS, QrLoginCompleteEntry.PATH})
 public class QrLoginServlet extends HttpServlet {
 
     static final String PAGE = "/wechat/qr-login";
@@ -101,7 +102,7 @@ public class QrLoginServlet extends HttpServlet {
         }
         QrScene scene = ((QrOffer.Ready) offer).scene();
         String ctx = request.getContextPath();
-        String complete = ctx + WeChatAuthenticationMechanism.QR_LOGIN_COMPLETE_PATH + "?id=" + scene.id() + "&"
+        String complete = ctx + QrLoginCompleteEntry.PATH + "?id=" + scene.id() + "&"
                 + WeChatAuthenticationMechanism.RETURN_TO + "=" + Html.url(returnTo.get());
         Html.send(response, 200, "Log in by scanning with WeChat",
                 "<div class=\"card\" id=\"qr-login\" data-status-url=\"" + Html.esc(ctx + STATUS + "?id=" + scene.id())

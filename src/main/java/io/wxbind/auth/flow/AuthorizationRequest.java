@@ -1,6 +1,7 @@
 package io.wxbind.auth.flow;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A pending authorization (flow step 1): everything the callback needs besides the code. It
@@ -18,11 +19,8 @@ public class AuthorizationRequest {
     private final Instant createdAt;
     private final Instant expiresAt;
 
-    /** Set when the login was started from a message link: the callback's openid must be the link's. */
-    private String linkTicketHash;
-
-    /** Set when the login was started from a QR confirm link: the callback's openid must be the scanner's. */
-    private String confirmTicketHash;
+    /** Set when a feature started the login for its own purpose (a bind link, a QR confirm link): it decides at the callback. */
+    private Continuation continuation;
 
     public AuthorizationRequest(String state, String browserHash, String appId, String scope, String redirectUri,
             String returnTo, Instant createdAt, Instant expiresAt) {
@@ -68,21 +66,12 @@ public class AuthorizationRequest {
         return expiresAt;
     }
 
-    public String linkTicketHash() {
-        return linkTicketHash;
+    public Optional<Continuation> continuation() {
+        return Optional.ofNullable(continuation);
     }
 
-    AuthorizationRequest forLink(String ticketHash) {
-        this.linkTicketHash = ticketHash;
-        return this;
-    }
-
-    public String confirmTicketHash() {
-        return confirmTicketHash;
-    }
-
-    AuthorizationRequest forConfirm(String ticketHash) {
-        this.confirmTicketHash = ticketHash;
+    AuthorizationRequest continuing(Continuation value) {
+        this.continuation = value;
         return this;
     }
 

@@ -54,26 +54,18 @@ public class LoginFlow {
         return start(request, response, returnTo, null);
     }
 
-    /** Step 1 for a message link: the callback must bring back the openid of the link ticket with this hash. */
-    public String start(HttpServletRequest request, HttpServletResponse response, String returnTo, String linkTicketHash) {
-        return start(request, response, returnTo, linkTicketHash, null);
-    }
-
-    /** Step 1 for a QR confirm link: the callback must bring back the openid that scanned the code. */
-    public String startForConfirm(HttpServletRequest request, HttpServletResponse response, String returnTo, String confirmTicketHash) {
-        return start(request, response, returnTo, null, confirmTicketHash);
-    }
-
-    private String start(HttpServletRequest request, HttpServletResponse response, String returnTo, String linkTicketHash,
-            String confirmTicketHash) {
+    /**
+     * Step 1 for a login a feature starts for its own purpose (a message link, a QR confirm link):
+     * the callback hands {@code continuation} back to that feature; null for a plain login.
+     */
+    public String start(HttpServletRequest request, HttpServletResponse response, String returnTo, Continuation continuation) {
         String browserHash = BrowserBinding.ensure(request, response);
         Instant now = clock.instant();
         Instant expiresAt = now.plus(config.stateTtl());
         String state = new SignedState(key).issue(expiresAt);
         String redirectUri = callbackUrl(request);
         AuthorizationRequest pending = new AuthorizationRequest(state, browserHash, config.appId(), config.scope(), redirectUri,
-                fitting(returnTo, request), now, expiresAt).forLink(linkTicketHash)
-                .forConfirm(confirmTicketHash);
+                fitting(returnTo, request), now, expiresAt).continuing(continuation);
         PendingLoginCookies.add(request, response, state, new PendingLoginCodec(key).encode(pending), secureCookies(request));
         LOG.fine(() -> "step 1: authorization started, scope " + config.scope());
         return AuthorizeUrlBuilder.build(config.openBaseUrl(), config.appId(), redirectUri, config.scope(), state);

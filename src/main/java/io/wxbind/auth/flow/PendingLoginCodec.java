@@ -18,14 +18,17 @@ import java.util.Optional;
  * an exception.
  *
  * <p>Fields, newline-separated: format version, appId, scope, redirect_uri, return URL, created
- * (epoch seconds), link ticket hash (empty = none). A new nullable field goes at the end, in
- * {@link #fields} and {@link #decode}; a value written before it was added decodes with it null.
+ * (epoch seconds), the {@link Continuation}'s kind and ticket hash (both empty = none). A new
+ * nullable field goes at the end, in {@link #fields} and {@link #decode}; a value written before
+ * it was added decodes with it null. Version 2 replaced the features' own fields with the
+ * continuation: a version-1 value (issued before the upgrade, at most one state lifetime old) is
+ * refused like any other, and that person starts again.
  */
 public final class PendingLoginCodec {
 
     /** Larger values are refused unread: a browser keeps at most 4096 bytes per cookie. */
     static final int MAX_VALUE_LENGTH = 4000;
-    private static final String VERSION = "1";
+    private static final String VERSION = "2";
     private static final String LABEL = "wxbind-pending-login";
     private static final int REQUIRED_FIELDS = 6;
 
@@ -47,7 +50,8 @@ public final class PendingLoginCodec {
 
     private static List<String> fields(AuthorizationRequest r) {
         return List.of(VERSION, r.appId(), r.scope(), r.redirectUri(), r.returnTo(),
-                Long.toString(r.createdAt().getEpochSecond()), orEmpty(r.linkTicketHash()), orEmpty(r.confirmTicketHash()));
+                Long.toString(r.createdAt().getEpochSecond()), r.continuation().map(Continuation::kind).orElse(""),
+                r.continuation().map(Continuation::ticketHash).orElse(""));
     }
 
     /**
@@ -73,19 +77,21 @@ public final class PendingLoginCodec {
                 return Optional.empty();
             }
             Instant created = Instant.ofEpochSecond(Long.parseLong(f[5]));
+            String kind = nullable(f, 6);
+            String ticketHash = nullable(f, 7);
+            if (kind == null && ticketHash != null) {
+                return Optional.empty();
+            }
+            // A kind without a hash, or a kind that is no name, fails the Continuation's checks: caught below, refused.
             return Optional.of(new AuthorizationRequest(state, browserHash, f[1], f[2], f[3], f[4], created, expiresAt)
-                    .forLink(nullable(f, 6)).forConfirm(nullable(f, 7)));
-        } catch (IllegalArgumentException | DateTimeException e) { // bad Base64 or number: not ours
+                    .continuing(kind == null ? null : new Continuation(kind, ticketHash)));
+        } catch (IllegalArgumentException | DateTimeException e) { // bad Base64, number or continuation: not ours
             return Optional.empty();
         }
     }
 
     private byte[] mac(String payload, String state, String browserHash) {
         return key.mac(LABEL, state + "\n" + browserHash + "\n" + payload);
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
     }
 
     private static String nullable(String[] fields, int i) {

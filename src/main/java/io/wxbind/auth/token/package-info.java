@@ -25,7 +25,7 @@
  * </pre>
  *
  * {@link io.wxbind.auth.token.ApiTokenService} is the one entry point; the mechanism reaches it
- * through {@code io.wxbind.auth.BearerStep}, clients through {@code io.wxbind.rest.ApiTokenResource}.
+ * through {@code io.wxbind.auth.BearerEntry}, clients through {@code io.wxbind.rest.ApiTokenResource}.
  * Tokens are never logged and never stored; query-string tokens are not accepted.
  */
 package io.wxbind.auth.token;

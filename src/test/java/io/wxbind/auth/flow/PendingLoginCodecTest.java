@@ -1,7 +1,6 @@
 package io.wxbind.auth.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wxbind.util.SecureTokens;
@@ -24,7 +23,8 @@ class PendingLoginCodecTest {
 
     private AuthorizationRequest request(String returnTo, String linkHash) {
         return new AuthorizationRequest(state, BROWSER, "wx1a2b3c4d5e6f7a8b", "snsapi_base",
-                "https://portal.example/wxbind/wechat/callback", returnTo, CREATED, EXPIRES).forLink(linkHash);
+                "https://portal.example/wxbind/wechat/callback", returnTo, CREATED, EXPIRES)
+                .continuing(linkHash == null ? null : new Continuation("link", linkHash));
     }
 
     private Optional<AuthorizationRequest> decode(String value) {
@@ -44,8 +44,8 @@ class PendingLoginCodecTest {
         assertEquals(CREATED, r.createdAt());
         assertEquals(EXPIRES, r.expiresAt());
         assertTrue(r.isExpiredAt(EXPIRES) && !r.isExpiredAt(EXPIRES.minusSeconds(1)));
-        assertEquals(link, r.linkTicketHash());
-        assertNull(decode(codec.encode(request("/wxbind/", null))).orElseThrow().linkTicketHash());
+        assertEquals(Optional.of(new Continuation("link", link)), r.continuation());
+        assertEquals(Optional.empty(), decode(codec.encode(request("/wxbind/", null))).orElseThrow().continuation());
     }
 
     @Test
@@ -65,8 +65,10 @@ class PendingLoginCodecTest {
                 new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8).replace("/wxbind/app/", "https://evil.example/")
                         .getBytes(StandardCharsets.UTF_8));
         assertEquals(Optional.empty(), decode(evilPayload + value.substring(value.indexOf('.'))));
-        char last = value.charAt(value.length() - 1);
-        assertEquals(Optional.empty(), decode(value.substring(0, value.length() - 1) + (last == 'A' ? 'B' : 'A')));
+        // The MAC's first character: all six of its bits count (the last one's lowest two are padding, which decoders ignore).
+        int mac = value.indexOf('.') + 1;
+        char first = value.charAt(mac);
+        assertEquals(Optional.empty(), decode(value.substring(0, mac) + (first == 'A' ? 'B' : 'A') + value.substring(mac + 1)));
         assertEquals(Optional.empty(), decode(payload + "."));
         assertEquals(Optional.empty(), decode(payload));
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wxbind.account.AccountBindingService;
+import io.wxbind.account.BindingResult;
 import io.wxbind.audit.AuditEvent;
 import io.wxbind.audit.AuditKind;
 import io.wxbind.auth.flow.BindTicket;
@@ -17,12 +19,11 @@ import io.wxbind.guard.Admission;
 import io.wxbind.guard.GuessLimiter;
 import io.wxbind.guard.GuessSubject;
 import io.wxbind.guard.LimitScope;
-import io.wxbind.sms.SmsCodeService;
-import io.wxbind.sms.VerifyResult;
 import io.wxbind.testsupport.FakeHttp;
 import io.wxbind.testsupport.FiredEvents;
 import io.wxbind.util.SecureTokens;
 import io.wxbind.wechat.WeChatIdentity;
+import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -39,11 +40,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The order of the bind step against doubles: limits, then the ticket's try, then the proof; a
- * refused try never reaches the identity store or the SMS code, and every refusal is audited
- * without secrets.
+ * The order of the bind form entry against doubles: limits, then the ticket's try, then the
+ * proof; a refused try never reaches the identity store or another proof, and every refusal is
+ * audited without secrets. The password proof is the real one; a second proof (chosen by a
+ * {@code code} field, as the SMS proof is by {@code smsCode}) stands for the features' proofs.
  */
-class BindStepTest {
+class BindFormEntryTest {
 
     private static final String TICKET = "T".repeat(43);
     private static final String COOKIE = "C".repeat(43);
@@ -53,31 +55,23 @@ class BindStepTest {
     private final FiredEvents<AuditEvent> audit = new FiredEvents<>();
     private Admission admission = new Admission.Granted(List.of());
     private TicketAttempt attempt = reserved(4);
-    private VerifyResult smsResult = new VerifyResult.Failed(VerifyResult.Reason.WRONG_CODE, 3);
+    private CredentialValidationResult passwordResult = CredentialValidationResult.INVALID_RESULT;
+    private BindingResult bindResult = new BindingResult.Bound("carol");
+    private BindProof.Verdict codeVerdict = new BindProof.Verdict.Wrong("Wrong code. 3 tries left.", "wrong_code");
 
-    private final BindStep step = new BindStep();
+    private final BindFormEntry step = new BindFormEntry();
 
-    BindStepTest() {
+    BindFormEntryTest() {
         step.tickets = new Tickets();
-        step.identityStores = new IdentityStoreHandler() {
+        PasswordBindProof password = new PasswordBindProof();
+        password.identityStores = new IdentityStoreHandler() {
             @Override
             public CredentialValidationResult validate(Credential credential) {
                 calls.add("password checked for " + ((UsernamePasswordCredential) credential).getCaller());
-                return CredentialValidationResult.INVALID_RESULT;
+                return passwordResult;
             }
         };
-        step.sms = new SmsCodeService() {
-            @Override
-            public boolean available() {
-                return true;
-            }
-
-            @Override
-            public VerifyResult verify(String phone, String code, String ticketHash) {
-                calls.add("code checked with ticket " + ticketHash);
-                return smsResult;
-            }
-        };
+        step.proofs = List.of(new CodeProof(), password);
         step.limiter = new GuessLimiter() {
             @Override
             public Admission admit(List<GuessSubject> subjects) {
@@ -97,7 +91,21 @@ class BindStepTest {
         };
         step.addresses = new ClientAddressResolver("");
         step.audit = audit.event();
-        step.ends = new ContainerLogin();
+        step.ends = new ContainerLogin() {
+            @Override
+            public AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, CredentialValidationResult caller,
+                    LoginMethod method, String returnTo) {
+                calls.add("login " + caller.getCallerPrincipal().getName() + " via " + method + " to " + returnTo);
+                return AuthenticationStatus.SUCCESS;
+            }
+        };
+        step.bindings = new AccountBindingService() {
+            @Override
+            public BindingResult bind(WeChatIdentity identity, String accountName) {
+                calls.add("bind " + identity.appId() + " to " + accountName);
+                return bindResult;
+            }
+        };
         step.ends.audit = new LoginAudit();
         step.ends.audit.events = audit.event();
         step.ends.audit.config = io.wxbind.config.WeChatConfigProducer.read(k -> java.util.Optional.ofNullable(
@@ -131,7 +139,28 @@ class BindStepTest {
 
         @Override
         public Optional<BindTicket> consume(String rawTicket, String browserHash) {
-            throw new UnsupportedOperationException("not in these tests");
+            calls.add("consume");
+            return Optional.of(((TicketAttempt.Reserved) reserved(4)).ticket());
+        }
+    }
+
+    /** A feature's proof: chosen by a {@code code} field, complete with a 6-digit code, the account named by the phone. */
+    private final class CodeProof implements BindProof {
+        @Override
+        public boolean chosen(HttpServletRequest request) {
+            return request.getParameter("code") != null;
+        }
+
+        @Override
+        public Optional<Claim> claim(HttpServletRequest request) {
+            return request.getParameter("code").matches("[0-9]{6}")
+                    ? Optional.of(new Claim(GuessSubject.phone(request.getParameter("phone")), null, "code")) : Optional.empty();
+        }
+
+        @Override
+        public Verdict prove(HttpServletRequest request, String rawTicket, int triesLeft) {
+            calls.add("code checked with ticket " + rawTicket + ", " + triesLeft + " left");
+            return codeVerdict;
         }
     }
 
@@ -146,12 +175,12 @@ class BindStepTest {
 
     private FlowOutcome handle(FakeHttp.Request form) {
         HttpServletRequest request = form.build();
-        step.handle(request, context());
+        step.handle(request, new FakeHttp.Response().build(), context());
         return FlowOutcome.of(request).orElseThrow();
     }
 
     private static HttpMessageContext context() {
-        return (HttpMessageContext) Proxy.newProxyInstance(BindStepTest.class.getClassLoader(), new Class<?>[] {HttpMessageContext.class},
+        return (HttpMessageContext) Proxy.newProxyInstance(BindFormEntryTest.class.getClassLoader(), new Class<?>[] {HttpMessageContext.class},
                 (proxy, m, args) -> null);
     }
 
@@ -224,20 +253,60 @@ class BindStepTest {
     }
 
     @Test
-    void handleWhenSmsCodeThenPhoneIsTheAccountAndTheCodeIsCheckedWithThisTicket() {
+    void handleWhenAnotherProofChosenThenItsClaimIsCountedAndItsVerdictShownNotThePasswords() {
         FlowOutcome.BindFormError e = assertInstanceOf(FlowOutcome.BindFormError.class,
-                handle(form("phone", "138 0000 0002", "smsCode", "123 456")));
-        assertEquals("Wrong code. 3 tries left.", e.message());
+                handle(form("phone", "+8613800000002", "code", "123456", "username", "bob", "password", "bob-password")));
+        assertEquals(401, e.status());
+        assertEquals("Wrong code. 3 tries left.", e.message(), "the proof's own sentence, without the password's tries count");
         assertEquals(List.of("admit [ACCOUNT=phone:+8613800000002, ADDRESS=address:unknown]", "reserve ticket",
-                "code checked with ticket " + SecureTokens.sha256Hex(TICKET)), calls);
-        assertEquals(List.of("wrong_sms_code"), reasons());
-        assertEquals("sms", audit.fired.get(0).method());
+                "code checked with ticket " + TICKET + ", 4 left"), calls, "the first proof that is chosen reads the form");
+        assertEquals(List.of("wrong_code"), reasons());
+        assertEquals("code", audit.fired.get(0).method());
+    }
+
+    @Test
+    void handleWhenChosenProofsFormIncompleteThenFormAgainEvenWithAPasswordBesideIt() {
+        FlowOutcome.BindFormError e = assertInstanceOf(FlowOutcome.BindFormError.class,
+                handle(form("code", "12", "username", "bob", "password", "bob-password")));
+        assertEquals(400, e.status());
+        assertEquals(List.of("peek"), calls, "no fall-back to the password: the form chose the other proof");
+    }
+
+    @Test
+    void handleWhenRightProofThenLimitResetTicketConsumedBoundAndLoggedInWithTheProofsMethod() {
+        codeVerdict = new BindProof.Verdict.Proven(new CredentialValidationResult("carol"), LoginMethod.WECHAT_BIND_SMS);
+        AuthenticationStatus status = step.handle(form("phone", "+8613800000002", "code", "654321").build(), new FakeHttp.Response().build(),
+                context());
+        assertEquals(AuthenticationStatus.SUCCESS, status);
+        assertEquals(List.of("admit [ACCOUNT=phone:+8613800000002, ADDRESS=address:unknown]", "reserve ticket",
+                "code checked with ticket " + TICKET + ", 4 left", "succeeded", "consume", "bind wxA to carol",
+                "login carol via WECHAT_BIND_SMS to /"), calls);
+        assertTrue(audit.fired.isEmpty(), "nothing refused");
+    }
+
+    @Test
+    void handleWhenRightPasswordThenBoundAndLoggedInAsTheIdentityStoresCaller() {
+        passwordResult = new CredentialValidationResult("bob", java.util.Set.of("user"));
+        AuthenticationStatus status = step.handle(form("username", "bob", "password", "bob-password").build(),
+                new FakeHttp.Response().build(), context());
+        assertEquals(AuthenticationStatus.SUCCESS, status);
+        assertEquals(List.of("admit [ACCOUNT=user:bob, ADDRESS=address:unknown]", "reserve ticket", "password checked for bob",
+                "succeeded", "consume", "bind wxA to bob", "login bob via WECHAT_BIND_PASSWORD to /"), calls);
+    }
+
+    @Test
+    void handleWhenProvenButBoundElsewhereMeanwhileThenConflictAndNobodyLoggedIn() {
+        codeVerdict = new BindProof.Verdict.Proven(new CredentialValidationResult("carol"), LoginMethod.WECHAT_BIND_SMS);
+        bindResult = new BindingResult.Conflict("dave");
+        FlowOutcome.Problem p = assertInstanceOf(FlowOutcome.Problem.class, handle(form("phone", "+8613800000002", "code", "654321")));
+        assertEquals(FlowProblem.BINDING_CONFLICT, p.problem());
+        assertFalse(calls.stream().anyMatch(c -> c.startsWith("login")), calls.toString());
     }
 
     @Test
     void handleWhenFormIncompleteOrMalformedThenFormAgainAndNothingCounted() {
-        for (FakeHttp.Request f : List.of(form("username", "", "password", ""), form("phone", "13800000002", "smsCode", "12"),
-                form("phone", "call me", "smsCode", "123456"))) {
+        for (FakeHttp.Request f : List.of(form("username", "", "password", ""), form("username", "bob", "password", "x".repeat(257)),
+                form("phone", "13800000002", "code", "12"), form("password", "no-username"))) {
             FlowOutcome.BindFormError e = assertInstanceOf(FlowOutcome.BindFormError.class, handle(f));
             assertEquals(400, e.status());
         }

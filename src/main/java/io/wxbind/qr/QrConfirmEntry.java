@@ -1,11 +1,15 @@
-package io.wxbind.auth;
+package io.wxbind.qr;
 
+import io.wxbind.auth.CallbackContinuation;
+import io.wxbind.auth.ContainerLogin;
+import io.wxbind.auth.LoginEntry;
 import io.wxbind.auth.flow.BrowserBinding;
 import io.wxbind.auth.flow.CallbackResult;
+import io.wxbind.auth.flow.Continuation;
 import io.wxbind.auth.flow.FlowProblem;
 import io.wxbind.auth.flow.LoginFlow;
-import io.wxbind.qr.QrConfirmService;
 import io.wxbind.util.SecureTokens;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -20,12 +24,15 @@ import java.util.Optional;
  * the openid WeChat vouches for must be the scanner's). Nobody is logged in here: the phone is
  * sent to the answer page, which the {@code io.wxbind.web} servlet draws.
  *
- * <p>A phone browser that already has a session never reaches the mechanism's path branches
- * (the session is restored first), so the servlets call {@link #authorizeUrl} and
+ * <p>A phone browser that already has a session never reaches the mechanism's entries (the
+ * session is restored first), so the servlets call {@link #authorizeUrl} and
  * {@link #callbackWithSession} themselves: the same checks, the same outcome.
  */
 @ApplicationScoped
-public class QrConfirmStep {
+@Priority(1200)
+public class QrConfirmEntry implements LoginEntry, CallbackContinuation {
+
+    static final String KIND = "qr-confirm";
 
     /** Where the browser goes next (the answer page, or on), or why it stopped. Exactly one is set. */
     public record Verdict(String answerUrl, FlowProblem problem) {
@@ -40,8 +47,14 @@ public class QrConfirmStep {
     @Inject
     QrConfirmService confirms;
 
+    @Override
+    public boolean matches(HttpServletRequest request) {
+        return LoginEntry.path(request).equals(QrConfirmService.CONFIRM_PATH);
+    }
+
     /** Step 1 from the mechanism. */
-    AuthenticationStatus start(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    @Override
+    public AuthenticationStatus handle(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         return authorizeUrl(request, response).map(context::redirect)
                 .orElseGet(() -> ends.problem(request, context, FlowProblem.QR_CONFIRM_INVALID, null));
     }
@@ -52,14 +65,21 @@ public class QrConfirmStep {
         if (!confirms.isValidTicket(ticket)) {
             return Optional.empty();
         }
-        return Optional.of(flow.startForConfirm(request, response, request.getContextPath() + "/", SecureTokens.sha256Hex(ticket)));
+        return Optional.of(flow.start(request, response, request.getContextPath() + "/", new Continuation(KIND, SecureTokens.sha256Hex(ticket))));
     }
 
-    /** Step 2 from the mechanism's callback (state, browser and code already checked by the flow). */
-    AuthenticationStatus verified(HttpServletRequest request, HttpMessageContext context, CallbackResult.Identified identified) {
-        Verdict verdict = verdict(request, identified);
-        return verdict.answerUrl() != null ? context.redirect(verdict.answerUrl())
-                : ends.problem(request, context, verdict.problem(), null);
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    /** Step 2 from the mechanism's callback (state, browser and code already checked by the flow): always this feature's answer. */
+    @Override
+    public Optional<AuthenticationStatus> resume(HttpServletRequest request, HttpMessageContext context,
+            CallbackResult.Identified identified, String ticketHash) {
+        Verdict verdict = verdict(request, identified, ticketHash);
+        return Optional.of(verdict.answerUrl() != null ? context.redirect(verdict.answerUrl())
+                : ends.problem(request, context, verdict.problem(), null));
     }
 
     /**
@@ -71,15 +91,16 @@ public class QrConfirmStep {
     public Verdict callbackWithSession(HttpServletRequest request, HttpServletResponse response) {
         CallbackResult result = flow.complete(request, response);
         if (result instanceof CallbackResult.Identified identified) {
-            return identified.request().confirmTicketHash() != null ? verdict(request, identified)
+            Optional<Continuation> confirm = identified.request().continuation().filter(c -> c.kind().equals(KIND));
+            return confirm.isPresent() ? verdict(request, identified, confirm.get().ticketHash())
                     : new Verdict(identified.request().returnTo(), null);
         }
         return new Verdict(request.getContextPath() + "/", null);
     }
 
-    private Verdict verdict(HttpServletRequest request, CallbackResult.Identified identified) {
-        QrConfirmService.Verification v = confirms.verify(identified.request().confirmTicketHash(), identified.identity().appId(),
-                identified.identity().openId(), BrowserBinding.hash(request).orElse(null));
+    private Verdict verdict(HttpServletRequest request, CallbackResult.Identified identified, String ticketHash) {
+        QrConfirmService.Verification v = confirms.verify(ticketHash, identified.identity().appId(), identified.identity().openId(),
+                BrowserBinding.hash(request).orElse(null));
         if (v instanceof QrConfirmService.Verification.Verified ok) {
             return new Verdict(request.getContextPath() + QrConfirmService.ANSWER_PATH + "?id=" + ok.sceneId(), null);
         }

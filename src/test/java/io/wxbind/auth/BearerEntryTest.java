@@ -29,7 +29,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The bearer branch of the mechanism against servlet and context doubles. */
-class BearerStepTest {
+class BearerEntryTest {
 
     private static final String GOOD = "G".repeat(43);
     private static final String REVOKED = "R".repeat(43);
@@ -46,9 +46,9 @@ class BearerStepTest {
     private int status;
     private boolean sessionAsked;
 
-    private final BearerStep step = new BearerStep();
+    private final BearerEntry step = new BearerEntry();
 
-    BearerStepTest() {
+    BearerEntryTest() {
         step.tokens = new ApiTokenService() {
             @Override
             public ApiTokenCheck check(String token) {
@@ -124,19 +124,19 @@ class BearerStepTest {
 
     @Test
     void appliesWhenBearerSchemeInAnyCaseElseNot() {
-        assertTrue(BearerStep.applies(request("Bearer " + GOOD)));
-        assertTrue(BearerStep.applies(request("bearer " + GOOD)));
-        assertTrue(BearerStep.applies(request("BEARER")), "a Bearer header without a token is a bad token, not no token");
-        assertFalse(BearerStep.applies(request(null)));
-        assertFalse(BearerStep.applies(request("Basic YWxpY2U6c2VjcmV0")));
-        assertFalse(BearerStep.applies(request("BearerX " + GOOD)));
-        assertFalse(BearerStep.applies(request("")));
+        assertTrue(BearerEntry.applies(request("Bearer " + GOOD)));
+        assertTrue(BearerEntry.applies(request("bearer " + GOOD)));
+        assertTrue(BearerEntry.applies(request("BEARER")), "a Bearer header without a token is a bad token, not no token");
+        assertFalse(BearerEntry.applies(request(null)));
+        assertFalse(BearerEntry.applies(request("Basic YWxpY2U6c2VjcmV0")));
+        assertFalse(BearerEntry.applies(request("BearerX " + GOOD)));
+        assertFalse(BearerEntry.applies(request("")));
     }
 
     @Test
     void authenticateWhenValidThenContainerToldCallerAndTheAccountsGroupsNowAndLoginOnRequestNoSession() {
         HttpServletRequest request = request("Bearer " + GOOD);
-        AuthenticationStatus result = step.authenticate(request, response(), context());
+        AuthenticationStatus result = step.handle(request, response(), context());
         assertEquals(AuthenticationStatus.SUCCESS, result);
         assertEquals(List.of(List.of("alice", GROUPS_NOW)), logins);
         assertEquals(GRANT, ApiTokenGrant.current(request).orElseThrow());
@@ -154,7 +154,7 @@ class BearerStepTest {
         for (String header : new String[] {"Bearer " + "x".repeat(43), "Bearer", "Bearer   "}) {
             body.reset();
             responseHeaders.clear();
-            AuthenticationStatus result = step.authenticate(request(header), response(), context());
+            AuthenticationStatus result = step.handle(request(header), response(), context());
             assertEquals(AuthenticationStatus.SEND_FAILURE, result, header);
             assertEquals(401, status);
             assertEquals("Bearer error=\"invalid_token\"", responseHeaders.get("WWW-Authenticate"));
@@ -171,7 +171,7 @@ class BearerStepTest {
     @Test
     void authenticateWhenTokenLiveButItsStampChangedThen401RevokedAndNoLogin() {
         HttpServletRequest request = request("Bearer " + REVOKED);
-        AuthenticationStatus result = step.authenticate(request, response(), context());
+        AuthenticationStatus result = step.handle(request, response(), context());
         assertEquals(AuthenticationStatus.SEND_FAILURE, result);
         assertEquals(401, status);
         assertEquals("Bearer error=\"invalid_token\"", responseHeaders.get("WWW-Authenticate"));

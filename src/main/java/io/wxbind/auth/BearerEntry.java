@@ -5,6 +5,7 @@ import io.wxbind.account.StampCheck;
 import io.wxbind.auth.token.ApiTokenCheck;
 import io.wxbind.auth.token.ApiTokenGrant;
 import io.wxbind.auth.token.ApiTokenService;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -20,10 +21,12 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code Authorization} schemes are left to the rest of the mechanism; tokens in the query string
  * (§2.3) are not accepted at all, as they end up in access logs. A live token also needs its
  * account's security stamp to be the one it was issued under, and the account to exist and be
- * enabled ({@link SecurityStamps#check}); the request gets the account's groups of now.
+ * enabled ({@link SecurityStamps#check}); the request gets the account's groups of now. A
+ * {@link LoginEntry.Stage#CREDENTIAL} entry: asked before the session.
  */
 @ApplicationScoped
-public class BearerStep {
+@Priority(100)
+public class BearerEntry implements LoginEntry {
 
     private static final String SCHEME = "Bearer";
 
@@ -33,6 +36,16 @@ public class BearerStep {
     @Inject
     SecurityStamps stamps;
 
+    @Override
+    public Stage stage() {
+        return Stage.CREDENTIAL;
+    }
+
+    @Override
+    public boolean matches(HttpServletRequest request) {
+        return applies(request);
+    }
+
     /** Whether the request names the Bearer scheme (case-insensitive, as RFC 9110 §11.1 says). */
     static boolean applies(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
@@ -40,7 +53,8 @@ public class BearerStep {
                 && (header.length() == SCHEME.length() || header.charAt(SCHEME.length()) == ' ');
     }
 
-    AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    @Override
+    public AuthenticationStatus handle(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String token = request.getHeader("Authorization").substring(SCHEME.length()).strip();
         ApiTokenCheck check = tokens.check(token);
         if (!(check instanceof ApiTokenCheck.Valid valid)) {
