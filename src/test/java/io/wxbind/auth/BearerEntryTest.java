@@ -11,15 +11,12 @@ import io.wxbind.account.StampCheck;
 import io.wxbind.auth.token.ApiTokenCheck;
 import io.wxbind.auth.token.ApiTokenGrant;
 import io.wxbind.auth.token.ApiTokenService;
+import io.wxbind.testsupport.FakeHttp;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,11 +36,9 @@ class BearerEntryTest {
     private static final Set<String> GROUPS_NOW = Set.of("user", "auditor");
 
     private final Map<String, Object> attributes = new HashMap<>();
-    private final Map<String, String> responseHeaders = new HashMap<>();
-    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private final FakeHttp.Response res = new FakeHttp.Response();
     private final List<Object> logins = new ArrayList<>();
     private final List<String> checked = new ArrayList<>();
-    private int status;
     private boolean sessionAsked;
 
     private final BearerEntry step = new BearerEntry();
@@ -83,32 +78,7 @@ class BearerEntryTest {
     }
 
     private HttpServletResponse response() {
-        ServletOutputStream out = new ServletOutputStream() {
-            @Override
-            public void write(int b) {
-                body.write(b);
-            }
-
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setWriteListener(WriteListener listener) {
-            }
-        };
-        return (HttpServletResponse) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HttpServletResponse.class},
-                (proxy, m, args) -> switch (m.getName()) {
-                    case "setStatus" -> {
-                        status = (Integer) args[0];
-                        yield null;
-                    }
-                    case "setHeader" -> responseHeaders.put((String) args[0], (String) args[1]);
-                    case "setContentType" -> responseHeaders.put("Content-Type", (String) args[0]);
-                    case "getOutputStream" -> out;
-                    default -> null;
-                });
+        return res.build();
     }
 
     private HttpMessageContext context() {
@@ -146,21 +116,21 @@ class BearerEntryTest {
         assertEquals(GROUPS_NOW, login.groups());
         assertEquals("stamp-1", login.stamp());
         assertFalse(sessionAsked, "a bearer request never touches the session");
-        assertEquals(0, status);
+        assertEquals(0, res.status);
     }
 
     @Test
     void authenticateWhenInvalidThen401JsonWithChallengeAndNoLogin() {
         for (String header : new String[] {"Bearer " + "x".repeat(43), "Bearer", "Bearer   "}) {
-            body.reset();
-            responseHeaders.clear();
+            res.body.reset();
+            res.headers.clear();
             AuthenticationStatus result = step.handle(request(header), response(), context());
             assertEquals(AuthenticationStatus.SEND_FAILURE, result, header);
-            assertEquals(401, status);
-            assertEquals("Bearer error=\"invalid_token\"", responseHeaders.get("WWW-Authenticate"));
-            assertEquals("no-store", responseHeaders.get("Cache-Control"));
-            assertEquals("application/json", responseHeaders.get("Content-Type"));
-            String json = body.toString(StandardCharsets.UTF_8);
+            assertEquals(401, res.status);
+            assertEquals("Bearer error=\"invalid_token\"", res.headers.get("WWW-Authenticate"));
+            assertEquals("no-store", res.headers.get("Cache-Control"));
+            assertEquals("application/json", res.headers.get("Content-Type"));
+            String json = res.bodyText();
             assertTrue(json.startsWith("{\"error\":\"invalid_token\",\"message\":\"The bearer token is not valid"), json);
         }
         assertTrue(logins.isEmpty());
@@ -173,9 +143,9 @@ class BearerEntryTest {
         HttpServletRequest request = request("Bearer " + REVOKED);
         AuthenticationStatus result = step.handle(request, response(), context());
         assertEquals(AuthenticationStatus.SEND_FAILURE, result);
-        assertEquals(401, status);
-        assertEquals("Bearer error=\"invalid_token\"", responseHeaders.get("WWW-Authenticate"));
-        String json = body.toString(StandardCharsets.UTF_8);
+        assertEquals(401, res.status);
+        assertEquals("Bearer error=\"invalid_token\"", res.headers.get("WWW-Authenticate"));
+        String json = res.bodyText();
         assertTrue(json.startsWith("{\"error\":\"invalid_token\",\"message\":\"The bearer token was revoked"), json);
         assertTrue(logins.isEmpty());
         assertTrue(ApiTokenGrant.current(request).isEmpty(), "a revoked token authenticates nothing");

@@ -29,6 +29,7 @@ public final class FakeHttp {
         private String method = "GET";
         private String uri = "/wxbind/wechat/callback";
         private String contentType;
+        private String query;
         private long contentLength = -1;
         private String scheme = "http";
         private String host = "localhost";
@@ -89,6 +90,12 @@ public final class FakeHttp {
             return this;
         }
 
+        /** The raw query string ({@code getQueryString}); parameters are set apart with {@link #param}. */
+        public Request query(String q) {
+            query = q;
+            return this;
+        }
+
         public HttpServletRequest build() {
             return (HttpServletRequest) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
                     new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
@@ -102,7 +109,7 @@ public final class FakeHttp {
                         case "getServerName" -> host;
                         case "getServerPort" -> port;
                         case "isSecure" -> false;
-                        case "getQueryString" -> null;
+                        case "getQueryString" -> query;
                         case "getHeader" -> headers.get((String) args[0]);
                         case "getContentType" -> contentType;
                         case "getContentLengthLong" -> contentLength;
@@ -128,23 +135,52 @@ public final class FakeHttp {
         }
     }
 
-    /** A response that records the cookies it was given. */
+    /** A response that records the cookies, status ({@code setStatus} or {@code sendError}), headers and body it was given. */
     public static final class Response {
         public final List<Cookie> cookies = new ArrayList<>();
+        public final Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        public final java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        public int status;
 
         public HttpServletResponse build() {
+            jakarta.servlet.ServletOutputStream out = new jakarta.servlet.ServletOutputStream() {
+                @Override
+                public void write(int b) {
+                    body.write(b);
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setWriteListener(jakarta.servlet.WriteListener listener) {
+                }
+            };
             return (HttpServletResponse) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
                     new Class<?>[] {HttpServletResponse.class}, (proxy, m, args) -> {
-                        if (m.getName().equals("addCookie")) {
-                            cookies.add((Cookie) args[0]);
+                        switch (m.getName()) {
+                            case "addCookie" -> cookies.add((Cookie) args[0]);
+                            case "setStatus", "sendError" -> status = (Integer) args[0];
+                            case "setHeader" -> headers.put((String) args[0], (String) args[1]);
+                            case "setContentType" -> headers.put("Content-Type", (String) args[0]);
+                            default -> {
+                            }
                         }
                         return switch (m.getName()) {
+                            case "getOutputStream" -> out;
+                            case "getStatus" -> status;
                             case "hashCode" -> System.identityHashCode(proxy);
                             case "equals" -> proxy == args[0];
                             case "toString" -> "FakeResponse";
                             default -> m.getReturnType() == boolean.class ? false : m.getReturnType() == int.class ? 0 : null;
                         };
                     });
+        }
+
+        public String bodyText() {
+            return body.toString(java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 }

@@ -70,7 +70,7 @@ public class AuthorizationRequest {
         return Optional.ofNullable(continuation);
     }
 
-    AuthorizationRequest continuing(Continuation value) {
+    public AuthorizationRequest continuing(Continuation value) {
         this.continuation = value;
         return this;
     }
