@@ -45,9 +45,9 @@ import java.util.logging.Logger;
  * QR confirm link, QR-login completion, and next the mini-program and app logins):
  *
  * <pre>
- *  1. a CREDENTIAL entry matches (Authorization: Bearer) → it decides, whatever the session
- *  2. a live session ({@link SessionRestore})              → logged in, with the account's groups of now
- *  3. cross-site and state-changing ({@link OriginCheck})  → nothing: io.wxbind.web.CsrfFilter answers 403
+ *  1. a CREDENTIAL entry matches (Authorization: Bearer)  → it decides, whatever the session
+ *  2. a live session ({@link SessionRestore})             → logged in, with the account's groups of now
+ *  3. cross-site and state-changing ({@link OriginCheck}) → nothing: io.wxbind.web.CsrfFilter answers 403
  *  4. a STEP entry matches (callback, bind form, links)   → it decides
  *  5. GET/HEAD /wechat/login                              → step 1, to its returnTo
  *  6. a protected resource                                → API: 401 JSON; page: step 1, back to it
