@@ -2,10 +2,10 @@ package io.wxbind.db;
 
 import io.wxbind.auth.flow.JpaUsedStateStore;
 import io.wxbind.auth.token.ApiToken;
+import io.wxbind.config.SmsConfig;
 import io.wxbind.link.LinkTicket;
 import io.wxbind.qr.QrScene;
 import io.wxbind.sms.SmsCode;
-import io.wxbind.sms.SmsConfig;
 import io.wxbind.sms.SmsSend;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;

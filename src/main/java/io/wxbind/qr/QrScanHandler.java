@@ -4,6 +4,7 @@ import io.wxbind.account.AccountBindingService;
 import io.wxbind.audit.AuditEvent;
 import io.wxbind.audit.AuditKind;
 import io.wxbind.auth.flow.SecureTokens;
+import io.wxbind.config.QrConfig;
 import io.wxbind.config.WeChatConfig;
 import io.wxbind.wechat.LogSafe;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +45,7 @@ public class QrScanHandler {
     WeChatConfig config;
 
     @Inject
-    QrConfirmSettings settings;
+    QrConfig settings;
 
     @Inject
     Event<AuditEvent> audit;

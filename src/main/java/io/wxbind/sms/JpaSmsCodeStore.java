@@ -1,6 +1,7 @@
 package io.wxbind.sms;
 
 import io.wxbind.auth.flow.SecureTokens;
+import io.wxbind.config.SmsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

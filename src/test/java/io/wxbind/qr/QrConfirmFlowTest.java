@@ -12,7 +12,9 @@ import io.wxbind.audit.AuditKind;
 import io.wxbind.auth.flow.FlowProblem;
 import io.wxbind.auth.flow.SecureTokens;
 import io.wxbind.auth.flow.WeChatIdentity;
+import io.wxbind.config.ConfigFixtures;
 import io.wxbind.config.FirstLoginPolicy;
+import io.wxbind.config.QrConfig;
 import io.wxbind.config.WeChatConfig;
 import io.wxbind.testsupport.JpaTestDatabase;
 import io.wxbind.testsupport.MutableClock;
@@ -81,8 +83,7 @@ class QrConfirmFlowTest {
                 return Optional.ofNullable(unionIdsByOpenId.get(openId));
             }
         };
-        QrConfirmSettings settings = new QrConfirmSettings();
-        settings.confirmSeconds = 180;
+        QrConfig settings = ConfigFixtures.read(QrConfig::read, "wechat.qr.confirm-seconds", "180");
         QrScanHandler scans = new QrScanHandler();
         scans.scenes = store;
         scans.bindings = bindings;
