@@ -113,6 +113,12 @@ public class WxBindConfigProducer {
 
     @Produces
     @Dependent
+    RememberMeConfig rememberMe() {
+        return settings.rememberMe();
+    }
+
+    @Produces
+    @Dependent
     NodeConfig node() {
         return settings.node();
     }

@@ -12,7 +12,7 @@ import java.util.function.Function;
  */
 public record WxBindSettings(WeChatConfig weChat, MechanismConfig mechanism, ServerTokenConfig serverTokens, PushConfig push,
         ApiTokenConfig apiTokens, GuessConfig guess, SmsConfig sms, QrConfig qr, LinkConfig link, AuditConfig audit,
-        SecurityConfig security, NodeConfig node, DemoConfig demo) {
+        SecurityConfig security, RememberMeConfig rememberMe, NodeConfig node, DemoConfig demo) {
 
     /**
      * @param mpConfig MicroProfile Config, which wins
@@ -34,17 +34,18 @@ public record WxBindSettings(WeChatConfig weChat, MechanismConfig mechanism, Ser
                 LinkConfig.read(source, problems),
                 AuditConfig.read(source, problems),
                 SecurityConfig.read(source, weChat, problems),
+                RememberMeConfig.read(source, problems),
                 NodeConfig.read(source, problems),
                 DemoConfig.read(source, problems));
-        Problems.throwIfAny("WxBind is misconfigured (" + problems.size() + (problems.size() == 1 ? " problem" : " problems") + ")",
-                problems);
+        int count = Problems.distinct(problems);
+        Problems.throwIfAny("WxBind is misconfigured (" + count + (count == 1 ? " problem" : " problems") + ")", problems);
         return settings;
     }
 
     /** One line for the deployment log; no secret. */
     public String summary() {
         return "WxBind configured: " + weChat + "; server tokens " + (serverTokens.enabled() ? "kept for " + serverTokens.appList() : "off")
-                + "; push " + push.appList() + "; " + apiTokens + "; " + guess + "; " + sms + "; " + qr + "; " + security
+                + "; push " + push.appList() + "; " + apiTokens + "; " + guess + "; " + sms + "; " + qr + "; " + security + "; " + rememberMe
                 + "; node " + node.nodeName() + ", trusted proxies " + node.trustedProxies();
     }
 }
