@@ -18,7 +18,8 @@ record ConfigReader(Function<String, Optional<String>> source, List<String> prob
         Optional<String> v = optional(key);
         if (v.isEmpty()) {
             problems.add(key + ": required (set it as a MicroProfile Config property or the environment variable "
-                    + key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + ")");
+                    + key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_")
+                    + (LayeredSource.SECRET.matcher(key).matches() ? ")" : ", or declare it in code)"));
         }
         return v.orElse(null);
     }

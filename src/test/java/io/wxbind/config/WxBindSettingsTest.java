@@ -73,7 +73,8 @@ class WxBindSettingsTest {
                 () -> read(mp, Map.of("wechat.app-secret", SECRET, "wxbind.state-key", SECRET + SECRET)));
         assertTrue(e.getMessage().contains("wechat.app-secret: a secret is never declared in code"), e.getMessage());
         assertTrue(e.getMessage().contains("wxbind.state-key: a secret is never declared in code"), e.getMessage());
-        assertTrue(e.getMessage().contains("wechat.app-secret: required"), "the declared secret was not used: " + e.getMessage());
+        assertTrue(e.getMessage().contains("wechat.app-secret: required (set it as a MicroProfile Config property or the environment"
+                + " variable WECHAT_APP_SECRET)"), "the declared secret was not used: " + e.getMessage());
         assertFalse(e.getMessage().contains(SECRET), e.getMessage());
     }
 
