@@ -4,9 +4,9 @@ import io.wxbind.audit.AuditEvent;
 import io.wxbind.audit.AuditKind;
 import io.wxbind.cache.NodeCache;
 import io.wxbind.util.SecureTokens;
+import io.wxbind.config.SecurityConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Security stamps (ASP.NET Identity's SecurityStamp, Keycloak's not-before): one revocation for
@@ -40,7 +39,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SecurityStamps {
 
     static final int MAX_ENTRIES = 10_000;
-    static final long MAX_CACHE_SECONDS = 60;
 
     private static final Logger LOG = Logger.getLogger(SecurityStamps.class.getName());
 
@@ -64,23 +62,13 @@ public class SecurityStamps {
     Event<StampRotated> rotated;
 
     @Inject
-    @ConfigProperty(name = "wxbind.security-stamp.cache-seconds", defaultValue = "5")
-    long cacheSeconds;
+    SecurityConfig settings;
 
     private NodeCache<String, Known> cache;
 
     @PostConstruct
     void init() {
-        if (cacheSeconds < 0 || cacheSeconds > MAX_CACHE_SECONDS) {
-            throw new IllegalStateException("wxbind.security-stamp.cache-seconds must be between 0 and " + MAX_CACHE_SECONDS
-                    + " (how long another node may still accept a revoked session), not " + cacheSeconds);
-        }
-        cache = new NodeCache<>(Duration.ofSeconds(cacheSeconds), MAX_ENTRIES, clock);
-    }
-
-    /** Creates this bean while the application deploys, so that a bad setting fails the deployment ({@link #init}). */
-    void eager(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
-        // the instance is all that was needed
+        cache = new NodeCache<>(settings.stampCache(), MAX_ENTRIES, clock);
     }
 
     /** Step 1: the account and its stamp as they are now (never from the cache), if it may log in. */

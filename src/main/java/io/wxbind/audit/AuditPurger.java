@@ -1,29 +1,24 @@
 package io.wxbind.audit;
 
-import jakarta.annotation.PostConstruct;
+import io.wxbind.config.AuditConfig;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Deletes audit entries older than {@code wxbind.audit.retention-days} (default 90), every hour
  * (index on {@code at}). Any node may run it; running twice is harmless. Its own timer rather than
- * a line in {@code FlowStatePurger}: the retention is audit configuration, checked here when the
- * application deploys. Also reports the anonymous entries that were over budget.
+ * a line in {@code FlowStatePurger}: the retention is audit configuration
+ * ({@code io.wxbind.config.AuditConfig}). Also reports the anonymous entries that were over budget.
  */
 @Singleton
 @Startup
 @DependsOn("SchemaMigrator")
 public class AuditPurger {
-
-    static final int MIN_DAYS = 1;
-    static final int MAX_DAYS = 3650;
 
     private static final Logger LOG = Logger.getLogger(AuditPurger.class.getName());
 
@@ -37,28 +32,13 @@ public class AuditPurger {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "wxbind.audit.retention-days", defaultValue = "90")
-    int retentionDays;
-
-    /** A bad retention fails the deployment. */
-    @PostConstruct
-    void validate() {
-        retention(retentionDays);
-    }
-
-    static Duration retention(int days) {
-        if (days < MIN_DAYS || days > MAX_DAYS) {
-            throw new IllegalStateException("wxbind.audit.retention-days must be between " + MIN_DAYS + " and " + MAX_DAYS
-                    + " (days an audit entry is kept), not " + days);
-        }
-        return Duration.ofDays(days);
-    }
+    AuditConfig settings;
 
     @Schedule(minute = "23", hour = "*", persistent = false)
     public void purge() {
-        int purged = store.purgeBefore(clock.instant().minus(retention(retentionDays)));
+        int purged = store.purgeBefore(clock.instant().minus(settings.retention()));
         if (purged > 0) {
-            LOG.fine(() -> "purged " + purged + " audit entries older than " + retentionDays + " days");
+            LOG.fine(() -> "purged " + purged + " audit entries older than " + settings.retention().toDays() + " days");
         }
         long dropped = recorder.drainDroppedAnonymous();
         if (dropped > 0) {

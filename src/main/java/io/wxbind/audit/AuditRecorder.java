@@ -2,20 +2,19 @@ package io.wxbind.audit;
 
 import io.wxbind.client.ClientAddress;
 import io.wxbind.client.ClientAddressResolver;
+import io.wxbind.config.AuditConfig;
+import io.wxbind.config.NodeConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one observer that writes {@link AuditEvent}s to {@code wxbind_audit_log}, adding when, the
@@ -58,28 +57,18 @@ public class AuditRecorder {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "wxbind.node-name")
-    Optional<String> nodeSetting;
+    NodeConfig nodeSettings;
 
     @Inject
-    @ConfigProperty(name = "wxbind.audit.anonymous-per-minute", defaultValue = "120")
-    int anonymousPerMinute;
+    AuditConfig settings;
 
     private String node;
     private AnonymousBudget anonymous;
 
     @PostConstruct
     void init() {
-        if (anonymousPerMinute < 0 || anonymousPerMinute > 1_000_000) {
-            throw new IllegalStateException("wxbind.audit.anonymous-per-minute must be between 0 and 1000000, not " + anonymousPerMinute);
-        }
-        node = nodeSetting.filter(n -> !n.isBlank()).orElse(ManagementFactory.getRuntimeMXBean().getName());
-        anonymous = new AnonymousBudget(anonymousPerMinute);
-    }
-
-    /** Creates this bean while the application deploys, so that a bad setting fails the deployment. */
-    void eager(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
-        // the instance is all that was needed
+        node = nodeSettings.nodeName();
+        anonymous = new AnonymousBudget(settings.anonymousPerMinute());
     }
 
     void onEvent(@Observes(during = TransactionPhase.AFTER_COMPLETION) AuditEvent event) {

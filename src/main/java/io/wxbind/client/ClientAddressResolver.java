@@ -1,5 +1,6 @@
 package io.wxbind.client;
 
+import io.wxbind.config.NodeConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +15,6 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one place that says who a request comes from. {@code Forwarded} (RFC 7239) or
@@ -27,8 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ClientAddressResolver {
 
     @Inject
-    @ConfigProperty(name = "wxbind.trusted-proxies", defaultValue = " ")
-    String trustedProxiesSetting;
+    NodeConfig node;
 
     private List<IpRange> trusted = List.of();
 
@@ -37,16 +36,20 @@ public class ClientAddressResolver {
 
     /** For tests and code outside CDI. */
     public ClientAddressResolver(String trustedProxies) {
-        this.trustedProxiesSetting = trustedProxies;
-        init();
+        trusted = parse(Arrays.asList(trustedProxies.split(",")));
     }
 
-    /** A bad entry fails the deployment, listing every bad entry at once. */
+    /** The setting was checked at deployment ({@code io.wxbind.config.NodeConfig}). */
     @PostConstruct
     void init() {
+        trusted = parse(node.trustedProxies());
+    }
+
+    /** Every bad entry at once. */
+    private static List<IpRange> parse(List<String> entries) {
         List<IpRange> ranges = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (String entry : trustedProxiesSetting == null ? new String[0] : trustedProxiesSetting.split(",")) {
+        for (String entry : entries) {
             if (entry.isBlank()) {
                 continue;
             }
@@ -59,7 +62,7 @@ public class ClientAddressResolver {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("wxbind.trusted-proxies: " + String.join("; ", problems));
         }
-        trusted = List.copyOf(ranges);
+        return List.copyOf(ranges);
     }
 
     public ClientAddress of(HttpServletRequest request) {

@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 /**
  * Settings of the bearer API tokens ({@code io.wxbind.auth.token}), read once by
- * {@link WeChatConfigProducer} and validated with the rest of the configuration.
+ * {@link WxBindConfigProducer} and validated with the rest of the configuration.
  *
  * @param ttl          lifetime of a token ({@code wxbind.api-token.ttl-seconds}, 3600; 10..86400).
  *                     Short on purpose: a client renews with {@code POST /api/wechat/tokens}

@@ -18,7 +18,8 @@ record ConfigReader(Function<String, Optional<String>> source, List<String> prob
         Optional<String> v = optional(key);
         if (v.isEmpty()) {
             problems.add(key + ": required (set it as a MicroProfile Config property or the environment variable "
-                    + key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + ")");
+                    + key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_")
+                    + (LayeredSource.SECRET.matcher(key).matches() ? ")" : ", or declare it in code)"));
         }
         return v.orElse(null);
     }
@@ -72,8 +73,30 @@ record ConfigReader(Function<String, Optional<String>> source, List<String> prob
         return value;
     }
 
+    /** {@code true} or {@code false}, nothing else. */
+    boolean bool(String key, boolean dflt) {
+        Optional<String> raw = optional(key);
+        if (raw.isEmpty()) {
+            return dflt;
+        }
+        String v = raw.get().toLowerCase(java.util.Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            problems.add(key + ": must be true or false, was '" + raw.get() + "'");
+            return dflt;
+        }
+        return v.equals("true");
+    }
+
+    /** Comma-separated values, trimmed, without empty ones; {@code dflt} (also comma-separated) when unset. */
+    List<String> list(String key, String dflt) {
+        return optional(key).map(ConfigReader::split).orElseGet(() -> split(dflt));
+    }
+
     List<String> list(String key) {
-        return optional(key).map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
-                .orElse(List.of());
+        return optional(key).map(ConfigReader::split).orElse(List.of());
+    }
+
+    private static List<String> split(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /**
  * Limits on guessing passwords and SMS codes ({@code io.wxbind.guard}), read once by
- * {@link GuessConfigProducer}.
+ * {@link WxBindConfigProducer}.
  *
  * @param accountMaxFailures wrong proofs for one account (name typed, or phone) before it is blocked
  *                           ({@code wxbind.guess.account-max-failures}, 5; 1..1000)

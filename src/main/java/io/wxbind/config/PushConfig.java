@@ -13,7 +13,7 @@ import java.util.function.Function;
 /**
  * Settings of the event-push endpoint (protocol §6, §7): per app the Token, the EncodingAESKey
  * and the message mode WeChat was told to use, plus the freshness window and the body cap.
- * Read once by {@link WeChatConfigProducer}, validated with the rest. An app that is not listed
+ * Read once by {@link WxBindConfigProducer}, validated with the rest. An app that is not listed
  * here has no push endpoint at all (its path answers 404).
  *
  * @param apps             per appid, in configured order

@@ -1,6 +1,5 @@
 package io.wxbind.config;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * Settings of the server access-token refresher (protocol §4): which apps, which endpoint, how
- * early to refresh. Read once by {@link WeChatConfigProducer}, validated with the rest.
+ * early to refresh. Read once by {@link WxBindConfigProducer}, validated with the rest.
  *
  * @param enabled            false on a node that must never refresh (e.g. a simulator-only node)
  * @param apps               per appid: secret and endpoint, in configured order
@@ -55,7 +54,7 @@ public record ServerTokenConfig(boolean enabled, Map<String, App> apps, Duration
     static ServerTokenConfig read(Function<String, Optional<String>> source, String mainAppId, String mainSecret,
             List<String> problems) {
         ConfigReader r = new ConfigReader(source, problems);
-        boolean enabled = r.optional("wechat.token.enabled").map(Boolean::parseBoolean).orElse(true);
+        boolean enabled = r.bool("wechat.token.enabled", true);
         List<String> ids = r.list("wechat.token.app-ids");
         if (ids.isEmpty() && mainAppId != null) {
             ids = List.of(mainAppId);
@@ -77,7 +76,7 @@ public record ServerTokenConfig(boolean enabled, Map<String, App> apps, Duration
                 r.duration("wechat.token.check-interval-seconds", 30, 1, 3600),
                 r.duration("wechat.token.wait-seconds", 10, 1, 120),
                 r.duration("wechat.token.read-cache-ms", 1000, 0, 60_000),
-                r.optional("wxbind.node-name").orElse(ManagementFactory.getRuntimeMXBean().getName()));
+                NodeConfig.nodeName(r));
     }
 
     /** Apps sorted by appid, for stable logs and health output. */

@@ -1,6 +1,7 @@
 package io.wxbind.demo;
 
 import io.wxbind.account.UserAccount;
+import io.wxbind.config.DemoConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Creates the demo accounts when {@code wxbind.demo.seed-accounts=true} (demo and tests only). */
 @Singleton
@@ -32,8 +32,7 @@ public class DemoAccountSeeder {
     private static final Logger LOG = Logger.getLogger(DemoAccountSeeder.class.getName());
 
     @Inject
-    @ConfigProperty(name = "wxbind.demo.seed-accounts", defaultValue = "false")
-    boolean seed;
+    DemoConfig settings;
 
     @Inject
     Pbkdf2PasswordHash passwordHash;
@@ -43,7 +42,7 @@ public class DemoAccountSeeder {
 
     @PostConstruct
     void seed() {
-        if (!seed) {
+        if (!settings.seedAccounts()) {
             return;
         }
         for (DemoAccount a : ACCOUNTS) {

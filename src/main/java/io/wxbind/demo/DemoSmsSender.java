@@ -1,5 +1,6 @@
 package io.wxbind.demo;
 
+import io.wxbind.config.DemoConfig;
 import io.wxbind.sms.SmsSender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,9 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The demo's {@link SmsSender}: sends nothing. It prints each message on the console, clearly
@@ -30,8 +29,7 @@ public class DemoSmsSender implements SmsSender {
     private static final Logger LOG = Logger.getLogger(DemoSmsSender.class.getName());
 
     @Inject
-    @ConfigProperty(name = "wxbind.demo.sms-inbox-url")
-    Optional<String> inboxUrl;
+    DemoConfig settings;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -40,13 +38,13 @@ public class DemoSmsSender implements SmsSender {
     public void send(String phone, String text) {
         // The demo shows the code on purpose; a real sender never logs the text.
         LOG.info(() -> "[DEMO SMS, not sent] to " + phone + ": " + text);
-        inboxUrl.map(String::trim).filter(u -> !u.isEmpty()).ifPresent(url -> postToInbox(url, phone, text));
+        settings.smsInboxUrl().ifPresent(url -> postToInbox(url, phone, text));
     }
 
-    private void postToInbox(String url, String phone, String text) {
+    private void postToInbox(URI url, String phone, String text) {
         String body = JSON.createObjectBuilder().add("phone", phone).add("text", text).build().toString();
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3))
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(3))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 != 2) {

@@ -1,6 +1,7 @@
 package io.wxbind.link;
 
 import io.wxbind.account.AccountBindingService;
+import io.wxbind.config.LinkConfig;
 import io.wxbind.config.WeChatConfig;
 import io.wxbind.push.ClickEvent;
 import io.wxbind.push.PushReceived;
@@ -9,10 +10,8 @@ import io.wxbind.push.WeChatPushEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Answers the bind menu click ({@code wechat.bind-menu-key}) or keyword with a bind link. */
 @ApplicationScoped
@@ -30,12 +29,7 @@ public class BindLinkObserver {
     WeChatConfig config;
 
     @Inject
-    @ConfigProperty(name = "wechat.bind-menu-key", defaultValue = "BIND")
-    String menuKey;
-
-    @Inject
-    @ConfigProperty(name = "wechat.bind-keywords", defaultValue = "bind,绑定")
-    String keywords;
+    LinkConfig settings;
 
     void onPush(@Observes PushReceived push) {
         if (asksToBind(push.event())) {
@@ -45,11 +39,11 @@ public class BindLinkObserver {
 
     boolean asksToBind(WeChatPushEvent event) {
         if (event instanceof ClickEvent click) {
-            return menuKey.equals(click.eventKey());
+            return settings.menuKey().equals(click.eventKey());
         }
         if (event instanceof TextMessageEvent text && text.content() != null) {
             String said = text.content().trim().toLowerCase(Locale.ROOT);
-            return Arrays.stream(keywords.split(",")).map(k -> k.trim().toLowerCase(Locale.ROOT)).anyMatch(said::equals);
+            return settings.keywords().contains(said);
         }
         return false;
     }

@@ -1,18 +1,16 @@
 package io.wxbind.qr;
 
+import io.wxbind.config.QrConfig;
 import io.wxbind.config.WeChatConfig;
 import io.wxbind.util.SecureTokens;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * QR scenes for binding (a logged-in user) and login (a desktop browser): creation through
@@ -24,8 +22,6 @@ public class QrBindingService {
 
     public static final String BIND_PREFIX = "bind:";
     public static final String LOGIN_PREFIX = "login:";
-    static final long MIN_TTL_SECONDS = 60;
-    static final long MAX_TTL_SECONDS = 2_592_000;
 
     @Inject
     QrSceneStore scenes;
@@ -40,20 +36,7 @@ public class QrBindingService {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "wechat.qr.ttl-seconds", defaultValue = "300")
-    long ttlSeconds;
-
-    @Inject
-    @ConfigProperty(name = "wechat.qr.login-per-ip", defaultValue = "30")
-    int loginPerIp;
-
-    @Inject
-    @ConfigProperty(name = "wechat.qr.bind-per-account", defaultValue = "5")
-    int bindPerAccount;
-
-    @Inject
-    @ConfigProperty(name = "wechat.qr.bind-fresh-login-seconds", defaultValue = "300")
-    long bindFreshLoginSeconds;
+    QrConfig settings;
 
     private QrCreationCap loginCap;
     private QrCreationCap bindCap;
@@ -104,31 +87,19 @@ public class QrBindingService {
 
     /** How recent a login must be to create a bind QR ({@link FreshLogin}). */
     public Duration freshLoginWindow() {
-        return Duration.ofSeconds(bindFreshLoginSeconds);
+        return settings.freshLoginWindow();
     }
 
     /** A code with less left than this (a minute, or a third of a shorter lifetime) is not shown again. */
     Duration reuseMargin() {
-        return Duration.ofSeconds(Math.min(60, ttlSeconds / 3));
+        return Duration.ofSeconds(Math.min(60, settings.ttl().toSeconds() / 3));
     }
 
-    /** Settings WeChat or the throttle would refuse at the first QR fail here instead, at deployment ({@link #eager}). */
+    /** The caps, from settings validated at deployment ({@code io.wxbind.config.QrConfig}). */
     @PostConstruct
-    void validate() {
-        if (ttlSeconds < MIN_TTL_SECONDS || ttlSeconds > MAX_TTL_SECONDS) {
-            throw new IllegalStateException("wechat.qr.ttl-seconds must be between " + MIN_TTL_SECONDS + " and " + MAX_TTL_SECONDS
-                    + " (WeChat's limit for temporary QR codes), not " + ttlSeconds);
-        }
-        if (bindFreshLoginSeconds < 1) {
-            throw new IllegalStateException("wechat.qr.bind-fresh-login-seconds must be at least 1, not " + bindFreshLoginSeconds);
-        }
-        loginCap = new QrCreationCap("wechat.qr.login-per-ip", loginPerIp);
-        bindCap = new QrCreationCap("wechat.qr.bind-per-account", bindPerAccount);
-    }
-
-    /** Creates this bean while the application deploys, so that {@link #validate} runs then. */
-    void eager(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
-        // the instance is all that was needed
+    void caps() {
+        loginCap = new QrCreationCap("wechat.qr.login-per-ip", settings.loginPerIp());
+        bindCap = new QrCreationCap("wechat.qr.bind-per-account", settings.bindPerAccount());
     }
 
     private QrScene create(QrScene.Purpose purpose, String prefix, String account, String browserHash, String clientIp) {
@@ -138,10 +109,10 @@ public class QrBindingService {
     private QrScene create(QrScene.Purpose purpose, String prefix, String account, String browserHash, String clientIp,
             Desktop desktop) {
         String sceneStr = prefix + SecureTokens.alphanumeric(40);
-        QrCodeClient.Created created = qr.createTemporary(config.appId(), sceneStr, Duration.ofSeconds(ttlSeconds));
+        QrCodeClient.Created created = qr.createTemporary(config.appId(), sceneStr, settings.ttl());
         Instant now = clock.instant();
         QrScene scene = new QrScene(SecureTokens.alphanumeric(32), purpose, config.appId(), sceneStr, created.ticket(), account,
-                browserHash, clientIp, now, now.plusSeconds(Math.min(ttlSeconds, created.expireSeconds())));
+                browserHash, clientIp, now, now.plusSeconds(Math.min(settings.ttl().toSeconds(), created.expireSeconds())));
         if (desktop != null) {
             scene.describeDesktop(desktop.userAgent(), desktop.maskedAddress());
         }

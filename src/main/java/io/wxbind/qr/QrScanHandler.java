@@ -3,6 +3,7 @@ package io.wxbind.qr;
 import io.wxbind.account.AccountBindingService;
 import io.wxbind.audit.AuditEvent;
 import io.wxbind.audit.AuditKind;
+import io.wxbind.config.QrConfig;
 import io.wxbind.config.WeChatConfig;
 import io.wxbind.util.SecureTokens;
 import io.wxbind.wechat.LogSafe;
@@ -44,7 +45,7 @@ public class QrScanHandler {
     WeChatConfig config;
 
     @Inject
-    QrConfirmSettings settings;
+    QrConfig settings;
 
     @Inject
     Event<AuditEvent> audit;

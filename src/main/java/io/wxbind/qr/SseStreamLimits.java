@@ -1,14 +1,11 @@
 package io.wxbind.qr;
 
-import jakarta.annotation.PostConstruct;
+import io.wxbind.config.QrConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Caps the open status streams of this node ({@code wechat.qr.sse-per-node}) and of one browser
@@ -45,32 +42,14 @@ public class SseStreamLimits {
     }
 
     @Inject
-    @ConfigProperty(name = "wechat.qr.sse-per-browser", defaultValue = "4")
-    int maxPerBrowser;
-
-    @Inject
-    @ConfigProperty(name = "wechat.qr.sse-per-node", defaultValue = "500")
-    int maxPerNode;
+    QrConfig settings;
 
     private final AtomicInteger open = new AtomicInteger();
     private final ConcurrentHashMap<String, AtomicInteger> perBrowser = new ConcurrentHashMap<>();
 
-    @PostConstruct
-    void validate() {
-        if (maxPerBrowser < 1 || maxPerNode < maxPerBrowser) {
-            throw new IllegalStateException("wechat.qr.sse-per-browser must be at least 1 and wechat.qr.sse-per-node at least as"
-                    + " large, not " + maxPerBrowser + " and " + maxPerNode);
-        }
-    }
-
-    /** Creates this bean while the application deploys, so that {@link #validate} runs then. */
-    void eager(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
-        // the instance is all that was needed
-    }
-
     /** A permit for one more stream of {@code browserKey}, or why not. */
     public Admission acquire(String browserKey) {
-        if (open.incrementAndGet() > maxPerNode) {
+        if (open.incrementAndGet() > settings.ssePerNode()) {
             open.decrementAndGet();
             return new Refusal("too_many_streams", "The server is following too many QR codes right now; "
                     + "the page checks by polling instead.");
@@ -78,7 +57,7 @@ public class SseStreamLimits {
         AtomicBoolean admitted = new AtomicBoolean();
         perBrowser.compute(browserKey, (k, n) -> {
             AtomicInteger count = n == null ? new AtomicInteger() : n;
-            if (count.get() < maxPerBrowser) {
+            if (count.get() < settings.ssePerBrowser()) {
                 count.incrementAndGet();
                 admitted.set(true);
             }
@@ -86,7 +65,7 @@ public class SseStreamLimits {
         });
         if (!admitted.get()) {
             open.decrementAndGet();
-            return new Refusal("too_many_streams", "This browser already follows " + maxPerBrowser
+            return new Refusal("too_many_streams", "This browser already follows " + settings.ssePerBrowser()
                     + " QR codes; close other tabs of this page.");
         }
         return new Permit(browserKey);

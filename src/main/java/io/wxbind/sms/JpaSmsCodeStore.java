@@ -1,5 +1,6 @@
 package io.wxbind.sms;
 
+import io.wxbind.config.SmsConfig;
 import io.wxbind.util.SecureTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package io.wxbind.sms;
 
+import io.wxbind.config.SmsConfig;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

@@ -1,5 +1,6 @@
 package io.wxbind.sms;
 
+import io.wxbind.config.SmsConfig;
 import io.wxbind.db.NamedDelete;
 import jakarta.enterprise.context.ApplicationScoped;
 

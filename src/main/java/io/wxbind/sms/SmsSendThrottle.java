@@ -1,5 +1,6 @@
 package io.wxbind.sms;
 
+import io.wxbind.config.SmsConfig;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;

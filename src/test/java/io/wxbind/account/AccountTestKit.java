@@ -1,14 +1,17 @@
 package io.wxbind.account;
 
+import io.wxbind.config.SecurityConfig;
 import io.wxbind.testsupport.JpaTestDatabase;
 import io.wxbind.testsupport.MutableClock;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,7 +51,7 @@ final class AccountTestKit {
         s.clock = clock;
         s.audit = recording(e -> { });
         s.rotated = recording(s::forgetAfterCompletion);
-        s.cacheSeconds = cacheSeconds;
+        s.settings = new SecurityConfig(Duration.ofSeconds(cacheSeconds), false, Optional.empty());
         s.init();
         return s;
     }

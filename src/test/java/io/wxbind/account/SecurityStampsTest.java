@@ -137,11 +137,4 @@ class SecurityStampsTest {
         valid(off.check(name, SecurityStampStore.INITIAL));
         assertEquals(reads + 2, kit.databaseReads.get());
     }
-
-    @Test
-    void initWhenCacheTimeOutOfRangeThenDeploymentFailsWithTheKey() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> kit.node(61));
-        assertTrue(e.getMessage().contains("wxbind.security-stamp.cache-seconds"), e.getMessage());
-        assertThrows(IllegalStateException.class, () -> kit.node(-1));
-    }
 }

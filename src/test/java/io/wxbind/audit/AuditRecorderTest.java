@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wxbind.client.ClientAddressResolver;
+import io.wxbind.config.AuditConfig;
+import io.wxbind.config.ConfigFixtures;
+import io.wxbind.config.NodeConfig;
 import io.wxbind.testsupport.JpaTestDatabase;
 import io.wxbind.testsupport.MutableClock;
 import io.wxbind.util.SecureTokens;
@@ -41,8 +44,8 @@ class AuditRecorderTest {
         r.store = store;
         r.addresses = new ClientAddressResolver("10.0.0.0/8");
         r.clock = clock;
-        r.nodeSetting = Optional.of("node-a");
-        r.anonymousPerMinute = anonymousPerMinute;
+        r.nodeSettings = ConfigFixtures.read(NodeConfig::read, "wxbind.node-name", "node-a");
+        r.settings = ConfigFixtures.read(AuditConfig::read, "wxbind.audit.anonymous-per-minute", String.valueOf(anonymousPerMinute));
         r.init();
         return r;
     }

@@ -108,7 +108,7 @@ class BindFormEntryTest {
         };
         step.ends.audit = new LoginAudit();
         step.ends.audit.events = audit.event();
-        step.ends.audit.config = io.wxbind.config.WeChatConfigProducer.read(k -> java.util.Optional.ofNullable(
+        step.ends.audit.config = io.wxbind.config.WeChatConfig.read(k -> java.util.Optional.ofNullable(
                 java.util.Map.of("wechat.app-id", "wx1a2b3c4d5e6f7a8b", "wechat.app-secret", "s3cret").get(k)));
     }
 

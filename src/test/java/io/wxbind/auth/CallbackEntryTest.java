@@ -14,7 +14,6 @@ import io.wxbind.auth.flow.FlowProblem;
 import io.wxbind.auth.flow.LoginFlow;
 import io.wxbind.auth.flow.TicketAttempt;
 import io.wxbind.config.WeChatConfig;
-import io.wxbind.config.WeChatConfigProducer;
 import io.wxbind.testsupport.FakeHttp;
 import io.wxbind.testsupport.FakeLogin;
 import io.wxbind.wechat.OAuthAccessToken;
@@ -141,7 +140,7 @@ class CallbackEntryTest {
     }
 
     private void policy(String firstLogin) {
-        entry.config = WeChatConfigProducer.read(k -> Optional.ofNullable(Map.of("wechat.app-id", APP, "wechat.app-secret", "s3cret",
+        entry.config = WeChatConfig.read(k -> Optional.ofNullable(Map.of("wechat.app-id", APP, "wechat.app-secret", "s3cret",
                 "wechat.first-login", firstLogin, "wechat.scope", WeChatConfig.SCOPE_USERINFO, "wechat.default-groups", "user").get(k)));
     }
 

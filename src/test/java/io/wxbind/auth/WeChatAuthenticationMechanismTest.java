@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wxbind.auth.flow.FlowProblem;
 import io.wxbind.auth.flow.LoginFlow;
-import io.wxbind.config.WeChatConfigProducer;
+import io.wxbind.config.WeChatConfig;
 import io.wxbind.testsupport.FakeHttp;
 import io.wxbind.testsupport.FakeLogin;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -85,7 +85,7 @@ class WeChatAuthenticationMechanismTest {
     private final Entry shadow = new Entry("shadow", LoginEntry.Stage.STEP, "/wechat/link", AuthenticationStatus.SEND_FAILURE);
 
     WeChatAuthenticationMechanismTest() {
-        mechanism.config = WeChatConfigProducer.read(k -> Optional.ofNullable(
+        mechanism.config = WeChatConfig.read(k -> Optional.ofNullable(
                 Map.of("wechat.app-id", "wx1a2b3c4d5e6f7a8b", "wechat.app-secret", "s3cret").get(k)));
         mechanism.sessions = new SessionRestore() {
             @Override

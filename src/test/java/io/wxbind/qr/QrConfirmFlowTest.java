@@ -10,7 +10,9 @@ import io.wxbind.account.AccountBindingService;
 import io.wxbind.audit.AuditEvent;
 import io.wxbind.audit.AuditKind;
 import io.wxbind.auth.flow.FlowProblem;
+import io.wxbind.config.ConfigFixtures;
 import io.wxbind.config.FirstLoginPolicy;
+import io.wxbind.config.QrConfig;
 import io.wxbind.config.WeChatConfig;
 import io.wxbind.testsupport.JpaTestDatabase;
 import io.wxbind.testsupport.MutableClock;
@@ -81,8 +83,7 @@ class QrConfirmFlowTest {
                 return Optional.ofNullable(unionIdsByOpenId.get(openId));
             }
         };
-        QrConfirmSettings settings = new QrConfirmSettings();
-        settings.confirmSeconds = 180;
+        QrConfig settings = ConfigFixtures.read(QrConfig::read, "wechat.qr.confirm-seconds", "180");
         QrScanHandler scans = new QrScanHandler();
         scans.scenes = store;
         scans.bindings = bindings;

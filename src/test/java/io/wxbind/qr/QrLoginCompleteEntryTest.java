@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wxbind.auth.flow.BrowserBinding;
-import io.wxbind.config.WeChatConfigProducer;
+import io.wxbind.config.WeChatConfig;
 import io.wxbind.testsupport.FakeHttp;
 import io.wxbind.testsupport.FakeLogin;
 import io.wxbind.util.SecureTokens;
@@ -26,7 +26,7 @@ class QrLoginCompleteEntryTest {
     private final QrLoginCompleteEntry entry = new QrLoginCompleteEntry();
 
     QrLoginCompleteEntryTest() {
-        entry.config = WeChatConfigProducer.read(k -> Optional.ofNullable(
+        entry.config = WeChatConfig.read(k -> Optional.ofNullable(
                 Map.of("wechat.app-id", "wx1a2b3c4d5e6f7a8b", "wechat.app-secret", "s3cret").get(k)));
         entry.qrLogins = new QrBindingService() {
             @Override

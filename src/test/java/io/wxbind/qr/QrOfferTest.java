@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wxbind.config.ConfigFixtures;
+import io.wxbind.config.QrConfig;
 import io.wxbind.testsupport.JpaTestDatabase;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -122,27 +124,15 @@ class QrOfferTest {
     }
 
     @Test
-    void settingsWhenOutOfRangeThenDeploymentFails() {
+    void capsAndReuseMarginWhenSettingsThenFollowThem() {
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> new QrCreationCap("wechat.qr.bind-per-account", 0));
         assertTrue(zero.getMessage().contains("wechat.qr.bind-per-account"), zero.getMessage());
         QrBindingService service = new QrBindingService();
-        service.loginPerIp = 30;
-        service.bindPerAccount = 5;
-        service.bindFreshLoginSeconds = 300;
-        service.ttlSeconds = 300;
-        service.validate();
+        service.settings = ConfigFixtures.read(QrConfig::read);
+        service.caps();
         assertEquals(Duration.ofSeconds(60), service.reuseMargin());
-        service.ttlSeconds = 90;
+        assertEquals(Duration.ofSeconds(300), service.freshLoginWindow());
+        service.settings = ConfigFixtures.read(QrConfig::read, "wechat.qr.ttl-seconds", "90");
         assertEquals(Duration.ofSeconds(30), service.reuseMargin(), "a third of a short lifetime");
-        service.ttlSeconds = 59;
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> service.validate());
-        assertTrue(e.getMessage().contains("wechat.qr.ttl-seconds"), e.getMessage());
-        service.ttlSeconds = 300;
-        service.loginPerIp = 0;
-        assertThrows(IllegalArgumentException.class, () -> service.validate());
-        service.loginPerIp = 30;
-        service.bindFreshLoginSeconds = 0;
-        IllegalStateException fresh = assertThrows(IllegalStateException.class, () -> service.validate());
-        assertTrue(fresh.getMessage().contains("wechat.qr.bind-fresh-login-seconds"), fresh.getMessage());
     }
 }

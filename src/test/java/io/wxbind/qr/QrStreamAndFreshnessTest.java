@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wxbind.auth.LoginMethod;
 import io.wxbind.auth.SessionLogin;
+import io.wxbind.config.ConfigFixtures;
+import io.wxbind.config.QrConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,9 +21,8 @@ class QrStreamAndFreshnessTest {
 
     private static SseStreamLimits limits(int perBrowser, int perNode) {
         SseStreamLimits l = new SseStreamLimits();
-        l.maxPerBrowser = perBrowser;
-        l.maxPerNode = perNode;
-        l.validate();
+        l.settings = ConfigFixtures.read(QrConfig::read, "wechat.qr.sse-per-browser", String.valueOf(perBrowser),
+                "wechat.qr.sse-per-node", String.valueOf(perNode));
         return l;
     }
 

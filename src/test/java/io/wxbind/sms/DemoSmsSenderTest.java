@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.wxbind.config.DemoConfig;
 import io.wxbind.demo.DemoSmsSender;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -55,15 +57,15 @@ class DemoSmsSenderTest {
             closedPort = s.getLocalPort();
         }
         sender("http://127.0.0.1:" + closedPort + "/wechat-sim/control/sms").send("+8613800000001", "your code is 111111");
-        sender("not a url").send("+8613800000001", "your code is 111111");
+        sender("not-a-url").send("+8613800000001", "your code is 111111");
         assertTrue(true, "no exception reached the caller");
     }
 
     private static DemoSmsSender sender(String url) throws ReflectiveOperationException, IOException {
         DemoSmsSender s = new DemoSmsSender();
-        var field = DemoSmsSender.class.getDeclaredField("inboxUrl");
+        var field = DemoSmsSender.class.getDeclaredField("settings");
         field.setAccessible(true);
-        field.set(s, Optional.ofNullable(url));
+        field.set(s, new DemoConfig(false, Optional.ofNullable(url).filter(u -> !u.isBlank()).map(URI::create)));
         return s;
     }
 }

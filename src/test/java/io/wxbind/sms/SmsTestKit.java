@@ -1,5 +1,6 @@
 package io.wxbind.sms;
 
+import io.wxbind.config.SmsConfig;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import java.lang.reflect.Proxy;

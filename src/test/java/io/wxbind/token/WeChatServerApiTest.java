@@ -39,7 +39,7 @@ class WeChatServerApiTest {
         });
         server.start();
         api = new WeChatServerApi();
-        api.config = io.wxbind.config.WeChatConfigProducer.read(k -> java.util.Optional.ofNullable(Map.of(
+        api.config = io.wxbind.config.WeChatConfig.read(k -> java.util.Optional.ofNullable(Map.of(
                 "wechat.app-id", "wxA", "wechat.app-secret", "s",
                 "wechat.api-base-url", "http://127.0.0.1:" + server.getAddress().getPort()).get(k)));
         api.tokens = new AccessTokenProvider() {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import io.wxbind.config.WeChatConfig;
-import io.wxbind.config.WeChatConfigProducer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +48,7 @@ class JdkWeChatApiClientTest {
         server.start();
         Map<String, String> v = Map.of("wechat.app-id", "wxAPP", "wechat.app-secret", "SECRET",
                 "wechat.api-base-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/api", "wechat.http-timeout-ms", "500");
-        WeChatConfig config = WeChatConfigProducer.read(k -> Optional.ofNullable(v.get(k)));
+        WeChatConfig config = WeChatConfig.read(k -> Optional.ofNullable(v.get(k)));
         client = new JdkWeChatApiClient(config);
     }
 

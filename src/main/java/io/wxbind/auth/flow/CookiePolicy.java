@@ -4,9 +4,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -20,7 +18,7 @@ import java.util.stream.Stream;
  * {@code Path=/} and no domain: the browser then refuses it from a sibling subdomain or plain
  * http (cookie tossing), and we read only that name.
  *
- * <p>Decided once at deployment ({@link #decide}); the web layer puts it into the
+ * <p>Decided once at deployment ({@code io.wxbind.config.SecurityConfig}); the web layer puts it into the
  * {@link ServletContext} ({@link #publish}) so that static helpers such as {@link BrowserBinding}
  * find it with {@link #of(HttpServletRequest)}.
  */
@@ -32,21 +30,6 @@ public record CookiePolicy(boolean secure) {
     public static final String HOST_PREFIX = "__Host-";
 
     private static final String ATTRIBUTE = CookiePolicy.class.getName();
-
-    /**
-     * {@code explicitSecure} ({@code wxbind.cookie.secure}: true/false) wins; otherwise secure
-     * exactly when the public base URL is https.
-     */
-    public static CookiePolicy decide(URI publicBaseUrl, Optional<String> explicitSecure) {
-        if (explicitSecure.isPresent()) {
-            String v = explicitSecure.get().trim().toLowerCase(Locale.ROOT);
-            if (!v.equals("true") && !v.equals("false")) {
-                throw new IllegalArgumentException("wxbind.cookie.secure: must be true or false, was '" + explicitSecure.get() + "'");
-            }
-            return new CookiePolicy(v.equals("true"));
-        }
-        return new CookiePolicy(publicBaseUrl != null && "https".equalsIgnoreCase(publicBaseUrl.getScheme()));
-    }
 
     /** The policy published for this application, else {@link #PLAIN}. */
     public static CookiePolicy of(HttpServletRequest request) {

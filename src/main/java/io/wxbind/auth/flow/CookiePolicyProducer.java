@@ -1,18 +1,16 @@
 package io.wxbind.auth.flow;
 
-import io.wxbind.config.WeChatConfig;
+import io.wxbind.config.SecurityConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 
 /**
- * Reads {@code wxbind.cookie.secure} once (with {@code wechat.public-base-url} as the default's
- * source) and hands out the {@link CookiePolicy}. A bad value fails the deployment: the
- * cookie setup in {@code io.wxbind.web} asks for the policy while the application starts.
+ * Hands out the {@link CookiePolicy} of the {@code wxbind.cookie.secure} setting, validated with
+ * every other one in {@code io.wxbind.config}; reads no configuration itself.
  */
 @ApplicationScoped
 public class CookiePolicyProducer {
@@ -20,16 +18,13 @@ public class CookiePolicyProducer {
     private static final Logger LOG = Logger.getLogger(CookiePolicyProducer.class.getName());
 
     @Inject
-    Config mpConfig;
-
-    @Inject
-    WeChatConfig weChat;
+    SecurityConfig settings;
 
     private CookiePolicy policy;
 
     @PostConstruct
     void load() {
-        policy = CookiePolicy.decide(weChat.publicBaseUrl(), mpConfig.getOptionalValue("wxbind.cookie.secure", String.class));
+        policy = new CookiePolicy(settings.secureCookies());
         LOG.info(() -> "Cookies: HttpOnly, SameSite=Lax, " + (policy.secure() ? "Secure, browser cookie named __Host-" : "not Secure (http)"));
     }
 

@@ -19,9 +19,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class StateKey {
 
-    /** Shortest accepted {@code wxbind.state-key}: 32 characters, about 190 bits when random. */
-    public static final int MIN_CONFIGURED_LENGTH = 32;
-
     private final SecretKeySpec key;
 
     private StateKey(byte[] key) {

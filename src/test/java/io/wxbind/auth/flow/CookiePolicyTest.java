@@ -22,22 +22,6 @@ class CookiePolicyTest {
     private static final URI HTTP = URI.create("http://localhost:8080/wxbind");
 
     @Test
-    void decideWhenPublicUrlHttpsThenSecureElseNot() {
-        assertTrue(CookiePolicy.decide(HTTPS, Optional.empty()).secure());
-        assertFalse(CookiePolicy.decide(HTTP, Optional.empty()).secure());
-        assertFalse(CookiePolicy.decide(null, Optional.empty()).secure(), "no public URL: the request decides nothing");
-    }
-
-    @Test
-    void decideWhenExplicitSettingThenItWins() {
-        assertTrue(CookiePolicy.decide(HTTP, Optional.of("true")).secure(), "TLS proxy in front, public URL not set to https");
-        assertTrue(CookiePolicy.decide(null, Optional.of(" TRUE ")).secure());
-        assertFalse(CookiePolicy.decide(HTTPS, Optional.of("false")).secure());
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> CookiePolicy.decide(HTTPS, Optional.of("yes")));
-        assertTrue(bad.getMessage().contains("wxbind.cookie.secure"), bad.getMessage());
-    }
-
-    @Test
     void cookieWhenSecureThenHostPrefixRootPathSecureHttpOnlyLax() {
         Cookie c = new CookiePolicy(true).cookie(new FakeHttp.Request().build(), "WXBIND_X", "v");
         assertEquals("__Host-WXBIND_X", c.getName());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wxbind.config.WeChatConfig;
-import io.wxbind.config.WeChatConfigProducer;
 import io.wxbind.testsupport.FakeHttp;
 import io.wxbind.testsupport.MutableClock;
 import io.wxbind.util.SecureTokens;
@@ -285,6 +284,6 @@ class LoginFlowTest {
     static WeChatConfig config(String policy) {
         Map<String, String> v = Map.of("wechat.app-id", "wx1a2b3c4d5e6f7a8b", "wechat.app-secret", "s3cret",
                 "wechat.first-login", policy);
-        return WeChatConfigProducer.read(k -> Optional.ofNullable(v.get(k)));
+        return WeChatConfig.read(k -> Optional.ofNullable(v.get(k)));
     }
 }

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class WeChatConfigProducerTest {
+class WeChatConfigTest {
 
     private static WeChatConfig read(Map<String, String> values) {
-        return WeChatConfigProducer.read(k -> Optional.ofNullable(values.get(k)));
+        return WeChatConfig.read(k -> Optional.ofNullable(values.get(k)));
     }
 
     private static Map<String, String> minimal() {

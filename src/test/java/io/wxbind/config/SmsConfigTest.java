@@ -1,4 +1,4 @@
-package io.wxbind.sms;
+package io.wxbind.config;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
