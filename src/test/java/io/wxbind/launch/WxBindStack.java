@@ -45,8 +45,8 @@ public final class WxBindStack implements AutoCloseable {
     /**
      * The stack of the integration tests, started on first use ({@link Database#TEST_URL_ENV} or
      * embedded PostgreSQL, node {@code it} on a free port, on {@link AppServer#forTests()}) and
-     * stopped when the JVM exits. A failed
-     * start is remembered, so later tests fail at once instead of waiting again.
+     * stopped when the JVM exits. A failed start is remembered, so later tests fail at once instead
+     * of waiting again.
      */
     public static synchronized WxBindStack shared() {
         if (sharedFailure != null) {
