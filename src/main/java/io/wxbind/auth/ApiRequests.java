@@ -5,8 +5,8 @@ import io.wxbind.db.DatabaseOutage;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * API callers get a 401 JSON body instead of a redirect to WeChat they could not follow, with
@@ -38,7 +38,6 @@ final class ApiRequests {
 
     /** PostgreSQL cannot be reached: 503 with {@code Retry-After}; the caller may simply try again. */
     static AuthenticationStatus databaseUnavailable(HttpServletResponse response) {
-        response.setHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
         return send(response, 503, null, "{\"error\":\"database_unavailable\",\"message\":\""
                 + FlowProblem.DATABASE_UNAVAILABLE.message() + "\"}");
     }
@@ -48,18 +47,17 @@ final class ApiRequests {
     }
 
     private static AuthenticationStatus send(HttpServletResponse response, int status, String challenge, String body) {
-        try {
-            response.setStatus(status);
-            if (challenge != null) {
-                response.setHeader("WWW-Authenticate", challenge);
-            }
-            response.setHeader("Cache-Control", "no-store");
-            response.setContentType("application/json");
-            response.setCharacterEncoding("UTF-8");
-            response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            // the client went away; nothing to tell it
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (challenge != null) {
+            headers.put("WWW-Authenticate", challenge);
         }
+        if (status == 503) {
+            headers.put("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+        }
+        headers.put("Cache-Control", "no-store");
+        ApiErrorAnswer answer = new ApiErrorAnswer(status, headers, body);
+        answer.writeTo(response);
+        answer.leaveOnRequest(); // for the error page, where WildFly sends this answer (sendError drops it)
         return AuthenticationStatus.SEND_FAILURE;
     }
 }

@@ -1,5 +1,6 @@
 package io.wxbind.web;
 
+import io.wxbind.auth.ApiErrorAnswer;
 import io.wxbind.auth.FlowOutcome;
 import io.wxbind.auth.flow.FlowProblem;
 import io.wxbind.db.DatabaseOutage;
@@ -17,8 +18,10 @@ import java.util.logging.Logger;
 /**
  * Target of the container's error pages: a short page for browsers, the JSON error shape for
  * {@code /api/}, never a stack trace. Unexpected exceptions are logged here, once; a database
- * outage is a 503 {@code database_unavailable} with a one-line warning (the pool reconnects), and a
- * problem the mechanism left on the request (it answers by {@code sendError}) is drawn as its page.
+ * outage is a 503 {@code database_unavailable} with a one-line warning (the pool reconnects), a
+ * problem the mechanism left on the request (it answers by {@code sendError}) is drawn as its page,
+ * and an API answer it left ({@link ApiErrorAnswer}: WildFly turns it into a {@code sendError}) is
+ * sent again as it was.
  */
 @WebServlet("/wechat/error")
 public class ErrorServlet extends HttpServlet {
@@ -31,6 +34,11 @@ public class ErrorServlet extends HttpServlet {
         Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         int code = status == null || status < 400 ? 500 : status;
+        Optional<ApiErrorAnswer> apiAnswer = ApiErrorAnswer.of(request).filter(a -> error == null && a.status() == code);
+        if (apiAnswer.isPresent()) { // the mechanism's JSON answer, which WildFly's sendError dropped
+            apiAnswer.get().writeTo(response);
+            return;
+        }
         Optional<String> outage = error == null ? Optional.empty() : DatabaseOutage.in(error);
         Optional<FlowProblem> problem = outage.isPresent() ? Optional.of(FlowProblem.DATABASE_UNAVAILABLE)
                 : FlowOutcome.of(request).filter(FlowOutcome.Problem.class::isInstance).map(o -> ((FlowOutcome.Problem) o).problem())

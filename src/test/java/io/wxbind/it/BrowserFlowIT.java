@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wxbind.it.support.Chromium;
 import io.wxbind.it.support.SimControl;
 import java.nio.file.Files;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,6 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * page, bind with a password, and be logged in; then a brand-new browser session of the same
  * WeChat user is logged in without any page in between. Screenshots go to target/screenshots.
  */
+@Tag("wildfly") // also run on WildFly (pom.xml, failsafe execution "wildfly")
 class BrowserFlowIT {
 
     @Test

@@ -20,12 +20,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Message-link binding: the bind menu (or keyword) answers with an opaque one-time link; only
  * the WeChat user it was sent to can bind with it (the "swap the openid" attack is closed).
  */
+@Tag("wildfly") // also run on WildFly (pom.xml, failsafe execution "wildfly")
 class LinkBindingIT {
 
     private static String askForLink(SimControl.SimPersonInfo person, boolean byKeyword) {

@@ -26,6 +26,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Test;
  * <p>Needs push configured for the simulator's app in the shared stack: token
  * {@value #TOKEN}, EncodingAESKey {@value #AES_KEY}, mode {@code compatible}.
  */
+@Tag("wildfly") // also run on WildFly (pom.xml, failsafe execution "wildfly")
 class PushEndpointIT {
 
     static final String TOKEN = "wxbinddemotoken";

@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.Test;
  * subscribe/SCAN event to the app in each push mode, the scanner gets a confirm link and confirms
  * (or not) on the phone, the page hears of each step by Server-Sent Events.
  */
+@Tag("wildfly") // also run on WildFly (pom.xml, failsafe execution "wildfly")
 class QrBindingIT {
 
     private static final String PUSH_SETTINGS = "/apps/" + APP_ID + "/push-settings";
@@ -376,6 +378,7 @@ class QrBindingIT {
 
     /** A second node on the same database, its own public URL, tight QR limits. */
     private static String strictNode() {
+        ItSupport.assumeExtraNodes();
         return stack().startExtraNodeWithOwnUrl("qr-strict", Map.of(
                 "wechat.qr.bind-per-account", String.valueOf(STRICT_BIND_PER_ACCOUNT),
                 "wechat.qr.bind-fresh-login-seconds", String.valueOf(STRICT_FRESH_SECONDS),

@@ -25,6 +25,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * expiring, bound to that browser; a scan alone, a forwarded or replayed confirmation, another
  * browser: refused, nothing changed.
  */
+@Tag("wildfly") // also run on WildFly (pom.xml, failsafe execution "wildfly")
 class QrLoginIT {
 
     private record LoginPage(WeChatBrowser desktop, String ticket, String statusUrl, String completeUrl) {

@@ -18,12 +18,14 @@ import io.wxbind.it.support.SimControl;
 import io.wxbind.it.support.WeChatBrowser;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The web flow end to end over real HTTP: Payara Micro, the simulator WAR, PostgreSQL. Each
  * test uses its own simulated person, so tests are independent.
  */
+@Tag("wildfly") // also run on WildFly (pom.xml, failsafe execution "wildfly")
 class WebLoginIT {
 
     private static String app;

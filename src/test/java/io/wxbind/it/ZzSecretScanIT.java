@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.Test;
  * header, an API token in the body of the answer that issued it, and anything the simulator (the
  * stand-in for WeChat, which knows every openid) says about itself.
  */
+@Tag("wildfly") // also run on WildFly (pom.xml, failsafe execution "wildfly")
 class ZzSecretScanIT {
 
     /** {@code cgi-bin/token} and OAuth tokens of the simulator: base64url of 96 and 64 random bytes. */

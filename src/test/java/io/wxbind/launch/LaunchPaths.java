@@ -1,15 +1,22 @@
 package io.wxbind.launch;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Where the launcher finds its inputs. Maven passes the three directories as system properties
  * (failsafe and the {@code demo} profile); the fallbacks fit a run from the project root.
  *
- * @param runtimeDir {@code payara-micro.jar}, {@code postgresql.jar}; the launcher adds {@code deploy/}
- * @param buildDir {@code target}: the WARs, {@code logs/} and each node's {@code payara/<name>} root
- * @param serverConfigDir {@code server-config}: {@code payara/post-boot-commands.asadmin}
+ * @param runtimeDir {@code payara-micro.jar}, {@code postgresql.jar}, the unpacked {@code wildfly-<version>/};
+ *     the launcher adds {@code deploy/}
+ * @param buildDir {@code target}: the WARs, {@code logs/} and each node's {@code payara/<name>} or
+ *     {@code wildfly/<name>} directory
+ * @param serverConfigDir {@code server-config}: {@code payara/post-boot-commands.asadmin},
+ *     {@code wildfly/wxbind-datasource.cli}
  */
 public record LaunchPaths(Path runtimeDir, Path buildDir, Path serverConfigDir) {
 
@@ -52,6 +59,36 @@ public record LaunchPaths(Path runtimeDir, Path buildDir, Path serverConfigDir) 
     /** Payara Micro's {@code --rootdir} for one node: wiped at every start. */
     public Path nodeRootDir(String nodeName) {
         return buildDir.resolve("payara").resolve(nodeName);
+    }
+
+    /** The WildFly the build unpacked into the runtime directory ({@code wildfly-<version>}). */
+    public Path wildflyHome() {
+        try (Stream<Path> dirs = Files.list(runtimeDir)) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith("wildfly-") && Files.isRegularFile(d.resolve("jboss-modules.jar")))
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow(() -> new IllegalStateException("No WildFly in " + runtimeDir + ": run `mvn -B package -DskipTests` first"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + runtimeDir, e);
+        }
+    }
+
+    /** The jboss-cli script that configures WildFly for WxBind. */
+    public Path wildflyScript() {
+        return existing(serverConfigDir.resolve("wildfly").resolve("wxbind-datasource.cli"));
+    }
+
+    /** The directory the WildFly CLI runs in: the script's paths (the driver) are relative to it. */
+    public Path projectDir() {
+        return serverConfigDir.getParent();
+    }
+
+    /** WildFly's {@code jboss.server.base.dir} for one node: wiped at every start. */
+    public Path wildflyBaseDir(String nodeName) {
+        return buildDir.resolve("wildfly").resolve(nodeName);
+    }
+
+    public Path wildflyLogFile(String nodeName) {
+        return buildDir.resolve("logs").resolve("wildfly-" + nodeName + ".log");
     }
 
     private static Path dir(String property, String fallback) {

@@ -5,11 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -20,7 +17,7 @@ import java.util.stream.Stream;
  * {@code target/logs/payara-<name>.log}; {@code --rootdir} is {@code target/payara/<name>}.
  * Several nodes may run at once, each under its own name.
  */
-public final class PayaraNode implements AutoCloseable {
+public final class PayaraNode implements AppNode {
 
     static final String APP = "wxbind";
     static final String SIMULATOR = "wechat-sim";
@@ -54,14 +51,10 @@ public final class PayaraNode implements AutoCloseable {
         return port;
     }
 
-    /** {@code http://localhost:<port>}, without a trailing slash. */
-    public String baseUrl() {
-        return "http://localhost:" + port;
-    }
-
-    /** {@link #baseUrl()} + {@code path}, e.g. {@code url("/wxbind/")}. */
-    public String url(String path) {
-        return baseUrl() + path;
+    /** Payara Micro serves MicroProfile Health on the HTTP port. */
+    @Override
+    public String healthUrl() {
+        return baseUrl() + "/health";
     }
 
     public Path logFile() {
@@ -102,17 +95,7 @@ public final class PayaraNode implements AutoCloseable {
     }
 
     private void terminate(boolean forcibly) {
-        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
-        all.add(process.toHandle());
-        all.forEach(forcibly ? ProcessHandle::destroyForcibly : ProcessHandle::destroy);
-        for (ProcessHandle p : all) {
-            try {
-                p.onExit().get(forcibly ? 5 : GRACE.toSeconds(), TimeUnit.SECONDS);
-            } catch (Exception e) {
-                p.destroyForcibly();
-            }
-        }
-        process.onExit().join();
+        ProcessTree.end(process, forcibly, GRACE);
         deleteTree(rootDir);
         StalePid.forget(rootDir);
         LOG.info(() -> (forcibly ? "Killed " : "Stopped ") + this);

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.logging.Logger;
 
 /**
@@ -23,8 +22,7 @@ public final class PayaraNodeBuilder {
     private static final Logger LOG = Logger.getLogger(PayaraNodeBuilder.class.getName());
 
     private final String name;
-    private final Map<String, String> config = new TreeMap<>();
-    private final Map<String, String> secrets = new TreeMap<>();
+    private final NodeSettings settings = new NodeSettings();
     private LaunchPaths paths = LaunchPaths.fromSystemProperties();
     private Database database;
     private int port;
@@ -74,11 +72,7 @@ public final class PayaraNodeBuilder {
 
     /** A MicroProfile Config value; secret-looking keys go to the environment instead of {@code -D}. */
     public PayaraNodeBuilder config(String key, String value) {
-        if (PayaraCommand.isSecret(key)) {
-            secrets.put(PayaraCommand.envName(key), value);
-        } else {
-            config.put(key, value);
-        }
+        settings.config(key, value);
         return this;
     }
 
@@ -89,7 +83,7 @@ public final class PayaraNodeBuilder {
 
     /** An environment variable for the node, e.g. a secret under its own name. */
     public PayaraNodeBuilder env(String variable, String value) {
-        secrets.put(variable, value);
+        settings.env(variable, value);
         return this;
     }
 
@@ -159,8 +153,8 @@ public final class PayaraNodeBuilder {
         StalePid.killPrevious(rootDir);
         PayaraNode.deleteTree(rootDir);
         ProcessBuilder pb = new ProcessBuilder(
-                PayaraCommand.commandLine(paths, chosenPort, rootDir, wars, config, maxHeap));
-        PayaraCommand.environment(pb.environment(), database, secrets);
+                PayaraCommand.commandLine(paths, chosenPort, rootDir, wars, settings.systemProperties(), maxHeap));
+        PayaraCommand.environment(pb.environment(), database, settings.environment());
         try {
             Files.createDirectories(logFile.getParent());
             Process process = pb.redirectErrorStream(true).redirectOutput(logFile.toFile()).start();

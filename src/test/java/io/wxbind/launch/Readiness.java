@@ -31,12 +31,12 @@ final class Readiness {
     private Readiness() {
     }
 
-    static void await(Process process, PayaraLog log, List<URI> probes, Collection<String> apps, Duration timeout) {
+    static void await(Process process, BootLog log, List<URI> probes, Collection<String> apps, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<URI> waiting = new ArrayList<>(probes);
         while (true) {
             if (!process.isAlive()) {
-                throw failure("Payara Micro exited with code " + process.exitValue(), log);
+                throw failure("the server exited with code " + process.exitValue(), log);
             }
             Optional<String> problem = log.bootProblem(apps);
             if (problem.isPresent()) {
@@ -72,7 +72,7 @@ final class Readiness {
         }
     }
 
-    private static IllegalStateException failure(String reason, PayaraLog log) {
+    private static IllegalStateException failure(String reason, BootLog log) {
         return new IllegalStateException(reason + "\n----- last " + LOG_LINES_ON_FAILURE + " lines of "
                 + log.file() + " -----\n" + log.tail(LOG_LINES_ON_FAILURE) + "\n-----");
     }
@@ -82,7 +82,7 @@ final class Readiness {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for Payara Micro", e);
+            throw new IllegalStateException("Interrupted while waiting for the server", e);
         }
     }
 }

@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Remembers each node's pid in {@code target/payara/<name>.pid}. A node left behind by a test JVM
- * that was killed is ended, by that pid and only if it still runs on the same {@code --rootdir},
- * before its name is used again.
+ * Remembers each node's pid in {@code target/payara/<name>.pid} ({@code target/wildfly/<name>.pid}).
+ * A node left behind by a test JVM that was killed is ended, by that pid and only if it still runs
+ * on the same {@code --rootdir} (WildFly: base directory), before its name is used again.
  */
 final class StalePid {
 
@@ -41,10 +41,11 @@ final class StalePid {
             }
             long pid = Long.parseLong(Files.readString(file, StandardCharsets.US_ASCII).trim());
             ProcessHandle.of(pid)
-                    .filter(p -> p.info().arguments().map(args -> Arrays.asList(args).contains(rootDir.toString()))
+                    .filter(p -> p.info().arguments().map(args -> Arrays.stream(args).anyMatch(a -> names(a, rootDir)))
                             .orElse(false))
                     .ifPresent(p -> {
-                        LOG.warning(() -> "Killing leftover Payara Micro pid " + pid + " on " + rootDir);
+                        LOG.warning(() -> "Killing leftover server pid " + pid + " on " + rootDir);
+                        p.descendants().forEach(ProcessHandle::destroyForcibly); // the JVM under a start script
                         p.destroyForcibly();
                         p.onExit().orTimeout(10, TimeUnit.SECONDS).join();
                     });
@@ -52,6 +53,11 @@ final class StalePid {
         } catch (IOException | NumberFormatException e) {
             LOG.warning(() -> "Ignoring unreadable " + file + ": " + e);
         }
+    }
+
+    /** Payara's {@code --rootdir <dir>}, or WildFly's {@code -Djboss.server.base.dir=<dir>}. */
+    private static boolean names(String argument, Path rootDir) {
+        return argument.equals(rootDir.toString()) || argument.endsWith("=" + rootDir);
     }
 
     private static Path pidFile(Path rootDir) {

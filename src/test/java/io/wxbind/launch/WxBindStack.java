@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * The whole system for tests and the demo: a {@link Database} and one {@link PayaraNode} with the
- * app and the WeChat simulator, the app configured to use that simulator as WeChat. Extra app-only
+ * The whole system for tests and the demo: a {@link Database} and one app node (a {@link PayaraNode},
+ * or a {@link WildFlyNode} when {@link AppServer#PROPERTY} says {@code wildfly}) with the app and the
+ * WeChat simulator, the app configured to use that simulator as WeChat. Extra app-only Payara
  * nodes share the database and the simulator (several cluster nodes, or another first-login policy).
  * Closing the stack stops the nodes, then the database.
  */
@@ -33,18 +34,19 @@ public final class WxBindStack implements AutoCloseable {
     private static RuntimeException sharedFailure;
 
     private final Database database;
-    private final PayaraNode node;
+    private final AppNode node;
     private final Map<String, PayaraNode> extraNodes = new LinkedHashMap<>();
 
-    private WxBindStack(Database database, PayaraNode node) {
+    private WxBindStack(Database database, AppNode node) {
         this.database = database;
         this.node = node;
     }
 
     /**
      * The stack of the integration tests, started on first use ({@link Database#TEST_URL_ENV} or
-     * embedded PostgreSQL, node {@code it} on a free port) and stopped when the JVM exits. A failed
-     * start is remembered, so later tests fail at once instead of waiting again.
+     * embedded PostgreSQL, node {@code it} on a free port, on {@link AppServer#forTests()}) and
+     * stopped when the JVM exits. A failed start is remembered, so later tests fail at once instead
+     * of waiting again.
      */
     public static synchronized WxBindStack shared() {
         if (sharedFailure != null) {
@@ -52,7 +54,7 @@ public final class WxBindStack implements AutoCloseable {
         }
         if (shared == null) {
             try {
-                shared = start("it", Database.start(Database.TEST_URL_ENV), 0, TEST_CONFIG);
+                shared = start(AppServer.forTests(), "it", Database.start(Database.TEST_URL_ENV), 0, TEST_CONFIG);
             } catch (RuntimeException e) {
                 sharedFailure = e;
                 throw e;
@@ -67,14 +69,21 @@ public final class WxBindStack implements AutoCloseable {
      * stack then owns (it is closed with the stack, or at once if the node does not start).
      */
     public static WxBindStack start(String nodeName, Database database, int port, Map<String, String> overrides) {
+        return start(AppServer.PAYARA, nodeName, database, port, overrides);
+    }
+
+    /** As {@link #start(String, Database, int, Map)}, on {@code server}. */
+    public static WxBindStack start(AppServer server, String nodeName, Database database, int port, Map<String, String> overrides) {
         try {
             int chosenPort = port > 0 ? port : Ports.free();
             // Bind links in chat replies point at this node (extra nodes keep their own callback URLs).
             Map<String, String> config = new LinkedHashMap<>();
             config.put("wechat.public-base-url", "http://localhost:" + chosenPort + "/wxbind");
             config.putAll(overrides);
-            PayaraNode node = PayaraNode.builder(nodeName).database(database).port(chosenPort).withSimulator(true)
-                    .config(appConfig("http://localhost:" + chosenPort, config)).start();
+            Map<String, String> app = appConfig("http://localhost:" + chosenPort, config);
+            AppNode node = server == AppServer.WILDFLY
+                    ? WildFlyNode.builder(nodeName).database(database).port(chosenPort).withSimulator(true).config(app).start()
+                    : PayaraNode.builder(nodeName).database(database).port(chosenPort).withSimulator(true).config(app).start();
             return new WxBindStack(database, node);
         } catch (RuntimeException e) {
             database.close();
@@ -98,6 +107,7 @@ public final class WxBindStack implements AutoCloseable {
      * {@code wechat.first-login=register}. Cached by name; started again if it is no longer alive.
      */
     public synchronized PayaraNode startExtraNode(String name, Map<String, String> overrides) {
+        requirePayara("extra nodes");
         PayaraNode extra = extraNodes.get(name);
         if (extra == null || !extra.isAlive()) {
             Map<String, String> config = new LinkedHashMap<>(TEST_CONFIG);
@@ -113,6 +123,7 @@ public final class WxBindStack implements AutoCloseable {
      * replies point at it, its logins come back to it), as if a balancer had sent the person there.
      */
     public synchronized PayaraNode startExtraNodeWithOwnUrl(String name, Map<String, String> overrides) {
+        requirePayara("extra nodes");
         PayaraNode extra = extraNodes.get(name);
         if (extra == null || !extra.isAlive()) {
             int port = Ports.free();
@@ -129,9 +140,20 @@ public final class WxBindStack implements AutoCloseable {
         return database;
     }
 
-    /** The node that also runs the simulator. */
+    /** The Payara node that also runs the simulator; see {@link #appNode()} for a stack on WildFly. */
     public PayaraNode node() {
+        requirePayara("node()");
+        return (PayaraNode) node;
+    }
+
+    /** The node that also runs the simulator, whatever its server. */
+    public AppNode appNode() {
         return node;
+    }
+
+    /** The server of the main node. */
+    public AppServer server() {
+        return node instanceof WildFlyNode ? AppServer.WILDFLY : AppServer.PAYARA;
     }
 
     /** {@code http://localhost:P/wxbind/} */
@@ -167,9 +189,9 @@ public final class WxBindStack implements AutoCloseable {
     /** Stops the extra nodes, the main node, then the database. */
     @Override
     public synchronized void close() {
-        List<PayaraNode> nodes = new ArrayList<>(extraNodes.values());
+        List<AppNode> nodes = new ArrayList<>(extraNodes.values());
         nodes.add(node);
-        for (PayaraNode n : nodes) {
+        for (AppNode n : nodes) {
             try {
                 n.stop();
             } catch (RuntimeException e) {
@@ -178,6 +200,13 @@ public final class WxBindStack implements AutoCloseable {
         }
         extraNodes.clear();
         database.close();
+    }
+
+    private void requirePayara(String what) {
+        if (!(node instanceof PayaraNode)) {
+            throw new IllegalStateException(what + " need a Payara stack; this one runs " + node
+                    + " (skip the test on WildFly with an assumption)");
+        }
     }
 
     /** The app's config: simulator as WeChat, the simulator's app id and secret, then overrides. */

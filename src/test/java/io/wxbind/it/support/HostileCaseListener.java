@@ -1,5 +1,6 @@
 package io.wxbind.it.support;
 
+import io.wxbind.launch.AppServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +51,8 @@ public class HostileCaseListener implements TestExecutionListener {
         if (total == 0) {
             return;
         }
-        System.out.println("[hostile suite] " + total + " hostile cases, " + accepted.size() + " accepted");
+        System.out.println("[hostile suite] " + total + " hostile cases, " + accepted.size() + " accepted, on "
+                + AppServer.forTests().displayName());
         accepted.forEach(a -> System.out.println("[hostile suite] ACCEPTED: " + a));
         List<String> lines = new ArrayList<>();
         lines.add(total + " hostile cases, " + accepted.size() + " accepted");
@@ -59,7 +61,9 @@ public class HostileCaseListener implements TestExecutionListener {
         try {
             Path dir = Path.of(System.getProperty("wxbind.build.dir", "target"));
             Files.createDirectories(dir);
-            Files.write(dir.resolve("hostile-cases.txt"), lines, StandardCharsets.UTF_8);
+            // The WildFly pass (a JVM of its own) keeps its list apart from the whole suite's.
+            String file = AppServer.forTests() == AppServer.WILDFLY ? "hostile-cases-wildfly.txt" : "hostile-cases.txt";
+            Files.write(dir.resolve(file), lines, StandardCharsets.UTF_8);
         } catch (IOException e) {
             System.out.println("[hostile suite] could not write hostile-cases.txt: " + e.getMessage());
         }

@@ -66,7 +66,7 @@ public class OAuthAuthorizeResource {
         }
         String chooser = base + "choose?continue=" + encode(thisRequest());
         if (who.person() == null) {
-            return Redirects.found(chooser);
+            return Redirects.found(uriInfo, chooser);
         }
         SimPerson person = who.person();
         if (OAuthScopes.BASE.equals(request.scope()) || person.snapshot()) { // 3

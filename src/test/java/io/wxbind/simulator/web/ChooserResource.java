@@ -75,12 +75,12 @@ public class ChooserResource {
     @POST
     @Path("choose/forget")
     public Response forget() {
-        return Response.fromResponse(Redirects.seeOther(base() + "choose"))
+        return Response.fromResponse(Redirects.seeOther(uriInfo, base() + "choose"))
                 .cookie(cookie("", 0)).build();
     }
 
     private Response chosen(SimPerson person, String next) {
-        return Response.fromResponse(Redirects.seeOther(next != null ? next : base() + "choose"))
+        return Response.fromResponse(Redirects.seeOther(uriInfo, next != null ? next : base() + "choose"))
                 .cookie(cookie(person.id(), COOKIE_MAX_AGE)).build();
     }
 

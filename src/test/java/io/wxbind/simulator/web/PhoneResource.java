@@ -153,7 +153,7 @@ public class PhoneResource {
             PushLog.Entry entry = action.run();
             String next = base() + "phone?appid=" + enc(entry.appId()) + "&push=" + entry.id()
                     + (ticketText == null || ticketText.isEmpty() ? "" : "&ticket=" + enc(ticketText));
-            return Redirects.seeOther(next);
+            return Redirects.seeOther(uriInfo, next);
         } catch (InteractionRefused e) {
             int status = e.code().equals("ticket_expired") ? 410 : e.code().equals("app_not_found") ? 404 : 409;
             return render(status, person, appId, ticketText, code, null, e.getMessage());
@@ -180,7 +180,7 @@ public class PhoneResource {
     private Response chooser() {
         String query = uriInfo.getRequestUri().getRawQuery();
         String back = base() + "phone" + (query == null || request.getMethod().equals("POST") ? "" : "?" + query);
-        return Redirects.seeOther(base() + "choose?continue=" + enc(back));
+        return Redirects.seeOther(uriInfo, base() + "choose?continue=" + enc(back));
     }
 
     private String base() {
