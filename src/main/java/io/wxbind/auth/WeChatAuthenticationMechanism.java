@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.authentication.mechanism.http.RememberMe;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
@@ -60,6 +61,11 @@ import java.util.logging.Logger;
  * while the account's security stamp is unchanged, with the account's groups of now.
  */
 @ApplicationScoped
+// A login survives its node: io.wxbind.auth.remember (the store, and the EL bean these expressions name).
+@RememberMe(cookieName = "#{wxbindRememberMe.cookieName(httpMessageContext)}",
+        cookieMaxAgeSecondsExpression = "${wxbindRememberMe.maxAgeSeconds}",
+        cookieSecureOnlyExpression = "${wxbindRememberMe.secure}",
+        isRememberMeExpression = "#{wxbindRememberMe.issuesToken(httpMessageContext)}")
 public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     public static final String LOGIN_PATH = "/wechat/login";

@@ -37,6 +37,7 @@ public class WeChatConfigProducer {
     private ServerTokenConfig tokens;
     private PushConfig push;
     private ApiTokenConfig apiTokens;
+    private RememberMeConfig rememberMe;
 
     @PostConstruct
     void load() {
@@ -46,6 +47,7 @@ public class WeChatConfigProducer {
         tokens = ServerTokenConfig.read(source, config.appId(), config.appSecret(), problems);
         push = PushConfig.read(source, config.appId(), problems);
         apiTokens = ApiTokenConfig.read(source, problems);
+        rememberMe = RememberMeConfig.read(source, problems);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("WeChat settings are misconfigured:\n  - " + String.join("\n  - ", problems));
         }
@@ -80,6 +82,12 @@ public class WeChatConfigProducer {
     @Dependent
     ApiTokenConfig apiTokens() {
         return apiTokens;
+    }
+
+    @Produces
+    @Dependent
+    RememberMeConfig rememberMe() {
+        return rememberMe;
     }
 
     @Produces
