@@ -61,11 +61,12 @@ import java.util.logging.Logger;
  * while the account's security stamp is unchanged, with the account's groups of now.
  */
 @ApplicationScoped
-// A login survives its node: io.wxbind.auth.remember (the store, and the EL bean these expressions name).
-@RememberMe(cookieName = "#{wxbindRememberMe.cookieName(httpMessageContext)}",
-        cookieMaxAgeSecondsExpression = "${wxbindRememberMe.maxAgeSeconds}",
-        cookieSecureOnlyExpression = "${wxbindRememberMe.secure}",
-        isRememberMeExpression = "#{wxbindRememberMe.issuesToken(httpMessageContext)}")
+// A login survives its node: io.wxbind.auth.remember. The expressions reach its RememberMeCookie through the
+// ServletContext: the interceptor's EL resolves no bean of the application by name.
+@RememberMe(cookieName = "#{httpMessageContext.request.servletContext.getAttribute('wxbind.rememberMe').cookieName(httpMessageContext)}",
+        cookieMaxAgeSecondsExpression = "${httpMessageContext.request.servletContext.getAttribute('wxbind.rememberMe').maxAgeSeconds}",
+        cookieSecureOnlyExpression = "${httpMessageContext.request.servletContext.getAttribute('wxbind.rememberMe').secure}",
+        isRememberMeExpression = "#{httpMessageContext.request.servletContext.getAttribute('wxbind.rememberMe').issuesToken(httpMessageContext)}")
 public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     public static final String LOGIN_PATH = "/wechat/login";

@@ -4,9 +4,11 @@ import io.wxbind.auth.FlowOutcome;
 import io.wxbind.auth.flow.CookiePolicy;
 import io.wxbind.config.RememberMeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,8 +16,10 @@ import java.util.Arrays;
 
 /**
  * The remember-me cookie, as the {@code @RememberMe} annotation on the WeChat mechanism reads it
- * through EL ({@value #EL_NAME}): its name, lifetime and {@code Secure} flag, and whether this
- * request gets a token. The interceptor (Soteria's, also on WildFly) sets the cookie itself:
+ * through EL: its name, lifetime and {@code Secure} flag, and whether this request gets a token.
+ * The interceptor's EL resolves no bean of the application by name (its bean manager is
+ * Soteria's), so this bean publishes itself as the ServletContext attribute {@value #ATTRIBUTE},
+ * which the expressions reach through {@code httpMessageContext.request.servletContext}. The interceptor (Soteria's, also on WildFly) sets the cookie itself:
  * {@code HttpOnly}, {@code Path} = the context path, no {@code SameSite} attribute (the annotation
  * has none; browsers then treat it as {@code Lax}), hence no {@code __Host-} name either.
  *
@@ -29,11 +33,11 @@ import java.util.Arrays;
  *     {@link #cookieName} names a cookie that is never set: the interceptor finds none.</li>
  * </ul>
  */
-@Named(RememberMeCookie.EL_NAME)
 @ApplicationScoped
 public class RememberMeCookie {
 
-    public static final String EL_NAME = "wxbindRememberMe";
+    /** Where the {@code @RememberMe} expressions find this bean. */
+    public static final String ATTRIBUTE = "wxbind.rememberMe";
     public static final String NAME = "WXBIND_REMEMBER_ME";
     /** Never set by anyone: what a request with an {@code Authorization} header is told to look for. */
     static final String NOT_FOR_HEADER_AUTH = "WXBIND_REMEMBER_ME_UNUSED";
@@ -46,6 +50,11 @@ public class RememberMeCookie {
 
     @Inject
     RememberMeTokens tokens;
+
+    /** CDI's "application started" event carries the web application's ServletContext. */
+    void publish(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
+        context.setAttribute(ATTRIBUTE, this);
+    }
 
     public String cookieName(HttpMessageContext context) {
         return context.getRequest().getHeader("Authorization") == null ? NAME : NOT_FOR_HEADER_AUTH;

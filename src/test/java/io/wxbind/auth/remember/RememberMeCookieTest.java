@@ -11,12 +11,14 @@ import io.wxbind.account.StampCheck;
 import io.wxbind.auth.FlowOutcome;
 import io.wxbind.auth.LoginMethod;
 import io.wxbind.auth.SessionLogin;
+import io.wxbind.auth.WeChatAuthenticationMechanism;
 import io.wxbind.auth.flow.CookiePolicy;
 import io.wxbind.auth.flow.FlowProblem;
 import io.wxbind.config.RememberMeConfig;
 import io.wxbind.testsupport.FakeHttp;
 import io.wxbind.testsupport.MutableClock;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.authentication.mechanism.http.RememberMe;
 import jakarta.security.enterprise.credential.RememberMeCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.Cookie;
@@ -120,6 +122,29 @@ class RememberMeCookieTest {
         assertEquals(RememberMeCookie.NAME, c.cookieName(context(new FakeHttp.Request().build())));
         String forBearer = c.cookieName(context(new FakeHttp.Request().header("Authorization", "Bearer x").build()));
         assertFalse(forBearer.equals(RememberMeCookie.NAME), "a bearer request is decided by its token alone, not by a cookie");
+    }
+
+    @Test
+    void annotationWhenReadThenEveryExpressionReachesThisBeanThroughTheServletContext() throws NoSuchMethodException {
+        RememberMe on = WeChatAuthenticationMechanism.class.getAnnotation(RememberMe.class);
+        String bean = "httpMessageContext.request.servletContext.getAttribute('" + RememberMeCookie.ATTRIBUTE + "')";
+        assertEquals("#{" + bean + ".cookieName(httpMessageContext)}", on.cookieName(), "deferred: per request");
+        assertEquals("#{" + bean + ".issuesToken(httpMessageContext)}", on.isRememberMeExpression(), "deferred: read after the mechanism ran");
+        assertEquals("${" + bean + ".maxAgeSeconds}", on.cookieMaxAgeSecondsExpression());
+        assertEquals("${" + bean + ".secure}", on.cookieSecureOnlyExpression());
+        assertTrue(on.cookieHttpOnly());
+        RememberMeCookie.class.getMethod("cookieName", HttpMessageContext.class);
+        RememberMeCookie.class.getMethod("issuesToken", HttpMessageContext.class);
+        assertEquals(int.class, RememberMeCookie.class.getMethod("getMaxAgeSeconds").getReturnType());
+        assertEquals(boolean.class, RememberMeCookie.class.getMethod("isSecure").getReturnType());
+    }
+
+    @Test
+    void publishWhenTheApplicationStartsThenTheBeanIsAServletContextAttribute() {
+        HttpServletRequest request = new FakeHttp.Request().build();
+        RememberMeCookie c = cookie(true, false);
+        c.publish(request.getServletContext());
+        assertTrue(request.getServletContext().getAttribute(RememberMeCookie.ATTRIBUTE) == c);
     }
 
     @Test
