@@ -4,6 +4,7 @@ import io.wxbind.account.SecurityStamps;
 import io.wxbind.account.StampedAccount;
 import io.wxbind.auth.LoginMethod;
 import io.wxbind.auth.SessionLogin;
+import io.wxbind.db.DatabaseOutage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
@@ -46,7 +47,20 @@ public class StampedRememberMeIdentityStore implements RememberMeIdentityStore {
 
     @Override
     public CredentialValidationResult validate(RememberMeCredential credential) {
-        RememberMeCheck check = tokens.check(credential.getToken());
+        RememberMeCheck check;
+        try {
+            check = tokens.check(credential.getToken());
+        } catch (RuntimeException e) {
+            // This runs before the mechanism, outside its 503 handling: an exception here would be the
+            // container's 500. Refused instead (the interceptor clears the cookie); the mechanism then
+            // answers as for any request during the outage (a session still restores, or a clear 503).
+            Optional<String> outage = DatabaseOutage.in(e);
+            if (outage.isEmpty()) {
+                throw e;
+            }
+            LOG.warning(() -> "database unavailable, remember-me cookie not checked: " + outage.get());
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
         if (!(check instanceof RememberMeCheck.Valid valid)) {
             LOG.fine(() -> "remember-me cookie refused: " + ((RememberMeCheck.Refused) check).why());
             return CredentialValidationResult.INVALID_RESULT;

@@ -43,6 +43,9 @@ class RememberMeCookieTest {
     private final Map<String, RememberMeGrant> rows = new ConcurrentHashMap<>();
     private final RememberMeTokens tokens = tokens(true);
 
+    /** Set by a test: what the store's lookup throws. */
+    private volatile RuntimeException lookupFails;
+
     private RememberMeTokens tokens(boolean enabled) {
         RememberMeTokens t = new RememberMeTokens();
         t.config = new RememberMeConfig(enabled, Duration.ofDays(14), Duration.ZERO);
@@ -56,6 +59,9 @@ class RememberMeCookieTest {
 
             @Override
             public Optional<RememberMeGrant> find(String tokenHash) {
+                if (lookupFails != null) {
+                    throw lookupFails;
+                }
                 return Optional.ofNullable(rows.get(tokenHash));
             }
 
@@ -193,5 +199,19 @@ class RememberMeCookieTest {
         assertEquals(CredentialValidationResult.Status.INVALID, store.validate(new RememberMeCredential("forged")).getStatus());
         store.tokens = tokens(false);
         assertEquals(CredentialValidationResult.Status.INVALID, store.validate(new RememberMeCredential(token)).getStatus());
+    }
+
+    @Test
+    void validateWhenTheDatabaseIsDownThenNotValidatedInsteadOfAnErrorButRealErrorsStay() {
+        StampedRememberMeIdentityStore store = new StampedRememberMeIdentityStore();
+        store.tokens = tokens;
+        store.request = new FakeHttp.Request().build();
+        String token = tokens.issue("alice", "s1", "WECHAT");
+        lookupFails = new IllegalStateException("lookup", new java.sql.SQLTransientConnectionException("connection refused", "08001"));
+        assertEquals(CredentialValidationResult.Status.NOT_VALIDATED, store.validate(new RememberMeCredential(token)).getStatus());
+        lookupFails = new IllegalStateException("a bug");
+        IllegalStateException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> store.validate(new RememberMeCredential(token)));
+        assertEquals("a bug", thrown.getMessage());
     }
 }
