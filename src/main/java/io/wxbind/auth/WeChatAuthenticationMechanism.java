@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.authentication.mechanism.http.RememberMe;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -62,6 +63,12 @@ import java.util.logging.Logger;
  * while the account's security stamp is unchanged, with the account's groups of now.
  */
 @ApplicationScoped
+// A login survives its node: io.wxbind.auth.remember. The expressions reach its RememberMeCookie through the
+// ServletContext: the interceptor's EL resolves no bean of the application by name.
+@RememberMe(cookieName = "#{httpMessageContext.request.servletContext.getAttribute('wxbind.rememberMe').cookieName(httpMessageContext)}",
+        cookieMaxAgeSecondsExpression = "${httpMessageContext.request.servletContext.getAttribute('wxbind.rememberMe').maxAgeSeconds}",
+        cookieSecureOnlyExpression = "${httpMessageContext.request.servletContext.getAttribute('wxbind.rememberMe').secure}",
+        isRememberMeExpression = "#{httpMessageContext.request.servletContext.getAttribute('wxbind.rememberMe').issuesToken(httpMessageContext)}")
 public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     public static final String LOGIN_PATH = "/wechat/login";

@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /**
  * Settings of the remember-me login ({@code io.wxbind.auth.remember}), read once by
- * {@link WeChatConfigProducer} and validated with the rest of the configuration.
+ * {@link WxBindConfigProducer} and validated with the rest of the configuration.
  *
  * @param enabled   whether a login also sets the remember-me cookie ({@code wxbind.remember-me.enabled},
  *                  true). Off: no token is issued and a cookie still held is refused and cleared

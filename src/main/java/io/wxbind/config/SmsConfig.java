@@ -65,7 +65,7 @@ public record SmsConfig(Duration codeTtl, int maxAttempts, Duration resendInterv
                 + ", phonePerHour=" + phonePerHour + ", ipPerHour=" + ipPerHour + ", pepper=***]";
     }
 
-    /** The key derivation of {@code io.wxbind.auth.flow.SecureTokens.sha256Hex}, as bytes. */
+    /** The key derivation of {@code io.wxbind.util.SecureTokens.sha256Hex}, as bytes. */
     static byte[] sha256(String material) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(material.getBytes(StandardCharsets.UTF_8));

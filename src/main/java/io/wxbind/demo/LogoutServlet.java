@@ -3,6 +3,7 @@ package io.wxbind.demo;
 import io.wxbind.audit.AuditEvent;
 import io.wxbind.audit.AuditKind;
 import io.wxbind.auth.flow.FormTokens;
+import io.wxbind.auth.remember.RememberMeCookie;
 import io.wxbind.web.Html;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -17,7 +18,8 @@ import java.io.IOException;
 /**
  * Logout is a POST (a link or an image cannot log anyone out) from our own page with its form
  * token (another site cannot log anyone out either: io.wxbind.web.CsrfFilter); GET shows the button.
- * It ends this session only: the account's other sessions and its API tokens stay
+ * It ends this session and this browser's remember-me token only: the account's other sessions, remember-me
+ * tokens and API tokens stay
  * ({@code POST /api/me/logout-everywhere} ends them all).
  */
 @WebServlet("/logout")
@@ -25,6 +27,9 @@ public class LogoutServlet extends HttpServlet {
 
     @Inject
     Event<AuditEvent> events;
+
+    @Inject
+    RememberMeCookie rememberMe;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -38,6 +43,7 @@ public class LogoutServlet extends HttpServlet {
             events.fire(AuditEvent.of(AuditKind.LOGOUT, request.getUserPrincipal().getName()));
         }
         request.logout();
+        rememberMe.forget(request, response); // this browser's remember-me token too (whether or not logout() reached it)
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
