@@ -16,6 +16,7 @@ import io.wxbind.qr.QrConfirmService;
 import io.wxbind.wechat.WeChatApiException;
 import io.wxbind.wechat.WeChatUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -60,6 +61,7 @@ import java.util.logging.Logger;
  * while the account's security stamp is unchanged, with the account's groups of now.
  */
 @ApplicationScoped
+@Typed(WeChatAuthenticationMechanism.class) // an HttpAuthenticationMechanism only through WeChatExtension, once defined
 public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     public static final String LOGIN_PATH = "/wechat/login";
