@@ -1,10 +1,14 @@
 package io.wxbind.audit;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,8 +22,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * application deploys. Also reports the anonymous entries that were over budget.
  */
 @Singleton
-@Startup
-@DependsOn("SchemaMigrator")
 public class AuditPurger {
 
     static final int MIN_DAYS = 1;
@@ -40,12 +42,6 @@ public class AuditPurger {
     @ConfigProperty(name = "wxbind.audit.retention-days", defaultValue = "90")
     int retentionDays;
 
-    /** A bad retention fails the deployment. */
-    @PostConstruct
-    void validate() {
-        retention(retentionDays);
-    }
-
     static Duration retention(int days) {
         if (days < MIN_DAYS || days > MAX_DAYS) {
             throw new IllegalStateException("wxbind.audit.retention-days must be between " + MIN_DAYS + " and " + MAX_DAYS
@@ -54,7 +50,19 @@ public class AuditPurger {
         return Duration.ofDays(days);
     }
 
-    @Schedule(minute = "23", hour = "*", persistent = false)
+    @Resource
+    TimerService timers;
+
+    /**
+     * A programmatic timer, started with the application only when WxBind is defined (the auth
+     * extension vetoes this observer otherwise), after the schema migration.
+     */
+    public void start(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        retention(retentionDays); // a bad retention fails the deployment
+        timers.createCalendarTimer(new ScheduleExpression().minute("23").hour("*"), new TimerConfig("wxbind-audit-purge", false));
+    }
+
+    @Timeout
     public void purge() {
         int purged = store.purgeBefore(clock.instant().minus(retention(retentionDays)));
         if (purged > 0) {

@@ -7,10 +7,15 @@ import io.wxbind.qr.QrScene;
 import io.wxbind.sms.SmsCode;
 import io.wxbind.sms.SmsConfig;
 import io.wxbind.sms.SmsSend;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
@@ -25,8 +30,6 @@ import java.util.logging.Logger;
  * small; any node may run it, running twice is harmless.
  */
 @Singleton
-@Startup
-@DependsOn("SchemaMigrator")
 public class FlowStatePurger {
 
     /**
@@ -40,7 +43,18 @@ public class FlowStatePurger {
     @PersistenceContext(unitName = "wxbind")
     EntityManager em;
 
-    @Schedule(minute = "*", hour = "*", persistent = false)
+    @Resource
+    TimerService timers;
+
+    /**
+     * A programmatic timer, started with the application only when WxBind is defined (the auth
+     * extension vetoes this observer otherwise), after the schema migration.
+     */
+    public void start(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        timers.createCalendarTimer(new ScheduleExpression().minute("*").hour("*"), new TimerConfig("wxbind-flow-state-purge", false));
+    }
+
+    @Timeout
     public void purge() {
         Instant now = Instant.now();
         int states = em.createNativeQuery(JpaUsedStateStore.DELETE_EXPIRED_SQL)

@@ -1,9 +1,14 @@
 package io.wxbind.guard;
 
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,8 +21,6 @@ import java.util.logging.Logger;
  * node may run it; running twice is harmless.
  */
 @Singleton
-@Startup
-@DependsOn("SchemaMigrator")
 public class AttemptLimitPurger {
 
     private static final Logger LOG = Logger.getLogger(AttemptLimitPurger.class.getName());
@@ -28,7 +31,18 @@ public class AttemptLimitPurger {
     @Inject
     Clock clock;
 
-    @Schedule(minute = "*/5", hour = "*", persistent = false)
+    @Resource
+    TimerService timers;
+
+    /**
+     * A programmatic timer, started with the application only when WxBind is defined (the auth
+     * extension vetoes this observer otherwise), after the schema migration.
+     */
+    public void start(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        timers.createCalendarTimer(new ScheduleExpression().minute("*/5").hour("*"), new TimerConfig("wxbind-attempt-limit-purge", false));
+    }
+
+    @Timeout
     public void purge() {
         int gone = em.createNamedQuery(AttemptCounter.DELETE_EXPIRED).setParameter("now", clock.instant()).executeUpdate();
         if (gone > 0) {

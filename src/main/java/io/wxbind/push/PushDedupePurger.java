@@ -1,10 +1,15 @@
 package io.wxbind.push;
 
 import io.wxbind.config.PushConfig;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.logging.Logger;
@@ -16,8 +21,6 @@ import java.util.logging.Logger;
  * {@code FlowStatePurger}, because the window is push configuration.
  */
 @Singleton
-@Startup
-@DependsOn("SchemaMigrator")
 public class PushDedupePurger {
 
     private static final Logger LOG = Logger.getLogger(PushDedupePurger.class.getName());
@@ -31,7 +34,18 @@ public class PushDedupePurger {
     @Inject
     Clock clock;
 
-    @Schedule(minute = "*", hour = "*", persistent = false)
+    @Resource
+    TimerService timers;
+
+    /**
+     * A programmatic timer, started with the application only when WxBind is defined (the auth
+     * extension vetoes this observer otherwise), after the schema migration.
+     */
+    public void start(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+        timers.createCalendarTimer(new ScheduleExpression().minute("*").hour("*"), new TimerConfig("wxbind-push-dedupe-purge", false));
+    }
+
+    @Timeout
     public void purge() {
         int purged = store.purge(clock.instant(), config.timestampWindow());
         if (purged > 0) {

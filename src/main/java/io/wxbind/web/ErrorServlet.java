@@ -4,7 +4,6 @@ import io.wxbind.auth.FlowOutcome;
 import io.wxbind.auth.flow.FlowProblem;
 import io.wxbind.db.DatabaseOutage;
 import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,8 +19,10 @@ import java.util.logging.Logger;
  * outage is a 503 {@code database_unavailable} with a one-line warning (the pool reconnects), and a
  * problem the mechanism left on the request (it answers by {@code sendError}) is drawn as its page.
  */
-@WebServlet("/wechat/error")
 public class ErrorServlet extends HttpServlet {
+
+    /** The error page of web.xml's <error-page> entries (a host may point its own at it too). */
+    public static final String PATH = "/wechat/error";
 
     private static final Logger LOG = Logger.getLogger(ErrorServlet.class.getName());
 
