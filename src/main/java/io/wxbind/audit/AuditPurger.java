@@ -1,14 +1,13 @@
 package io.wxbind.audit;
 
+import io.wxbind.db.ScheduledWork;
 import jakarta.annotation.Resource;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * application deploys. Also reports the anonymous entries that were over budget.
  */
 @Singleton
-public class AuditPurger {
+@LocalBean
+public class AuditPurger implements ScheduledWork {
 
     static final int MIN_DAYS = 1;
     static final int MAX_DAYS = 3650;
@@ -53,11 +53,8 @@ public class AuditPurger {
     @Resource
     TimerService timers;
 
-    /**
-     * A programmatic timer, started with the application only when WxBind is defined (the auth
-     * extension vetoes this observer otherwise), after the schema migration.
-     */
-    public void start(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+    @Override
+    public void schedule() {
         retention(retentionDays); // a bad retention fails the deployment
         timers.createCalendarTimer(new ScheduleExpression().minute("23").hour("*"), new TimerConfig("wxbind-audit-purge", false));
     }

@@ -2,6 +2,7 @@ package io.wxbind.auth;
 
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -27,7 +28,6 @@ final class RoutingAuthenticationMechanism implements HttpAuthenticationMechanis
     private static final Logger LOG = Logger.getLogger(RoutingAuthenticationMechanism.class.getName());
     private static final String CHOSEN = RoutingAuthenticationMechanism.class.getName() + ".chosen";
 
-    private final BeanManager beans;
     private final WeChatRequests requests;
     private volatile Delegates delegates;
 
@@ -35,8 +35,7 @@ final class RoutingAuthenticationMechanism implements HttpAuthenticationMechanis
     record Delegates(HttpAuthenticationMechanism wechat, Optional<HttpAuthenticationMechanism> host) {
     }
 
-    RoutingAuthenticationMechanism(BeanManager beans, WeChatRequests requests) {
-        this.beans = beans;
+    RoutingAuthenticationMechanism(WeChatRequests requests) {
         this.requests = requests;
     }
 
@@ -74,14 +73,16 @@ final class RoutingAuthenticationMechanism implements HttpAuthenticationMechanis
     private Delegates delegates() {
         Delegates d = delegates;
         if (d == null) {
-            d = new Delegates(reference(beans.resolve(beans.getBeans(WeChatAuthenticationMechanism.class)),
-                    WeChatAuthenticationMechanism.class), host());
+            // The application's BeanManager: the one an extension gets at deployment may not see the WAR's beans (Payara).
+            BeanManager beans = CDI.current().getBeanManager();
+            d = new Delegates(reference(beans, beans.resolve(beans.getBeans(WeChatAuthenticationMechanism.class)),
+                    WeChatAuthenticationMechanism.class), host(beans));
             delegates = d;
         }
         return d;
     }
 
-    private Optional<HttpAuthenticationMechanism> host() {
+    private static Optional<HttpAuthenticationMechanism> host(BeanManager beans) {
         Set<Bean<?>> others = beans.getBeans(HttpAuthenticationMechanism.class, jakarta.enterprise.inject.Any.Literal.INSTANCE)
                 .stream().filter(b -> b.getBeanClass() != RoutingAuthenticationMechanism.class).collect(Collectors.toSet());
         if (others.isEmpty()) {
@@ -91,10 +92,10 @@ final class RoutingAuthenticationMechanism implements HttpAuthenticationMechanis
         Bean<?> host = beans.resolve(others); // several host mechanisms: resolved as CDI would, or ambiguous
         LOG.info(() -> "WxBind shares login with the application's mechanism " + host.getBeanClass().getName()
                 + ": WeChat requests go to WxBind, the others to it");
-        return Optional.of(reference(host, HttpAuthenticationMechanism.class));
+        return Optional.of(reference(beans, host, HttpAuthenticationMechanism.class));
     }
 
-    private <T> T reference(Bean<?> bean, Class<T> type) {
+    private static <T> T reference(BeanManager beans, Bean<?> bean, Class<T> type) {
         return type.cast(beans.getReference(bean, type, beans.createCreationalContext(bean)));
     }
 }

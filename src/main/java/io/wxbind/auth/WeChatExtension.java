@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
@@ -33,9 +32,9 @@ import java.util.logging.Logger;
  * deployment with one {@link DefinitionException} listing every problem.
  *
  * <p>Without it: an empty {@link DeclaredSettings}, no mechanism, and every start-up observer of a
- * WxBind class ({@code @Observes @Initialized(ApplicationScoped.class)}: schema migration, timers,
- * eager validation) vetoed, so nothing runs and no setting is demanded. Servlets, the filter and
- * the JAX-RS resources ask {@link WeChatActivation}.
+ * WxBind class ({@code @Observes @Initialized(ApplicationScoped.class)}: schema migration, eager
+ * validation) vetoed, so nothing runs and no setting is demanded. Servlets, the filter, the timers
+ * and the JAX-RS resources ask {@link WeChatActivation}.
  */
 public class WeChatExtension implements Extension {
 
@@ -64,7 +63,7 @@ public class WeChatExtension implements Extension {
         }
     }
 
-    void addBeans(@Observes AfterBeanDiscovery event, BeanManager beans) {
+    void addBeans(@Observes AfterBeanDiscovery event) {
         List<String> problems = new ArrayList<>();
         if (declaringClasses.size() > 1) {
             problems.add("@WeChatAuthenticationMechanismDefinition must be declared once per application, found on "
@@ -87,7 +86,7 @@ public class WeChatExtension implements Extension {
         WeChatRequests requests = WeChatRequests.of(definition);
         event.addBean().beanClass(RoutingAuthenticationMechanism.class).types(HttpAuthenticationMechanism.class, Object.class)
                 .scope(ApplicationScoped.class).alternative(true).priority(PRIORITY)
-                .createWith(c -> new RoutingAuthenticationMechanism(beans, requests));
+                .createWith(c -> new RoutingAuthenticationMechanism(requests));
         LOG.info(() -> "WxBind defined on " + declaringClasses.get(0).getName() + ": " + declared);
     }
 

@@ -8,14 +8,12 @@ import io.wxbind.sms.SmsCode;
 import io.wxbind.sms.SmsConfig;
 import io.wxbind.sms.SmsSend;
 import jakarta.annotation.Resource;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
@@ -30,7 +28,8 @@ import java.util.logging.Logger;
  * small; any node may run it, running twice is harmless.
  */
 @Singleton
-public class FlowStatePurger {
+@LocalBean
+public class FlowStatePurger implements ScheduledWork {
 
     /**
      * An expired state is refused by its own signed expiry before the table is read; the minute
@@ -46,11 +45,8 @@ public class FlowStatePurger {
     @Resource
     TimerService timers;
 
-    /**
-     * A programmatic timer, started with the application only when WxBind is defined (the auth
-     * extension vetoes this observer otherwise), after the schema migration.
-     */
-    public void start(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+    @Override
+    public void schedule() {
         timers.createCalendarTimer(new ScheduleExpression().minute("*").hour("*"), new TimerConfig("wxbind-flow-state-purge", false));
     }
 

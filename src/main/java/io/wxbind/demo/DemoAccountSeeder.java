@@ -1,10 +1,9 @@
 package io.wxbind.demo;
 
 import io.wxbind.account.UserAccount;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
+import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Creates the demo accounts when {@code wxbind.demo.seed-accounts=true} (demo and tests only). */
 @Singleton
+@Startup // after CDI's start, where the schema is migrated
 public class DemoAccountSeeder {
 
     /** Printed by the demo launcher and the README too. */
@@ -39,8 +39,8 @@ public class DemoAccountSeeder {
     @PersistenceContext(unitName = "wxbind")
     EntityManager em;
 
-    /** After the schema migration, which observes the start first. */
-    public void seed(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+    @PostConstruct
+    void seed() {
         if (!seed) {
             return;
         }

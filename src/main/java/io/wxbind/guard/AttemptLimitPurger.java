@@ -1,14 +1,13 @@
 package io.wxbind.guard;
 
+import io.wxbind.db.ScheduledWork;
 import jakarta.annotation.Resource;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,7 +20,8 @@ import java.util.logging.Logger;
  * node may run it; running twice is harmless.
  */
 @Singleton
-public class AttemptLimitPurger {
+@LocalBean
+public class AttemptLimitPurger implements ScheduledWork {
 
     private static final Logger LOG = Logger.getLogger(AttemptLimitPurger.class.getName());
 
@@ -34,11 +34,8 @@ public class AttemptLimitPurger {
     @Resource
     TimerService timers;
 
-    /**
-     * A programmatic timer, started with the application only when WxBind is defined (the auth
-     * extension vetoes this observer otherwise), after the schema migration.
-     */
-    public void start(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+    @Override
+    public void schedule() {
         timers.createCalendarTimer(new ScheduleExpression().minute("*/5").hour("*"), new TimerConfig("wxbind-attempt-limit-purge", false));
     }
 

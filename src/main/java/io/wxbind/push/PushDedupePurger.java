@@ -1,15 +1,14 @@
 package io.wxbind.push;
 
 import io.wxbind.config.PushConfig;
+import io.wxbind.db.ScheduledWork;
 import jakarta.annotation.Resource;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.logging.Logger;
@@ -21,7 +20,8 @@ import java.util.logging.Logger;
  * {@code FlowStatePurger}, because the window is push configuration.
  */
 @Singleton
-public class PushDedupePurger {
+@LocalBean
+public class PushDedupePurger implements ScheduledWork {
 
     private static final Logger LOG = Logger.getLogger(PushDedupePurger.class.getName());
 
@@ -37,11 +37,8 @@ public class PushDedupePurger {
     @Resource
     TimerService timers;
 
-    /**
-     * A programmatic timer, started with the application only when WxBind is defined (the auth
-     * extension vetoes this observer otherwise), after the schema migration.
-     */
-    public void start(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+    @Override
+    public void schedule() {
         timers.createCalendarTimer(new ScheduleExpression().minute("*").hour("*"), new TimerConfig("wxbind-push-dedupe-purge", false));
     }
 

@@ -1,16 +1,15 @@
 package io.wxbind.token;
 
 import io.wxbind.config.ServerTokenConfig;
+import io.wxbind.db.ScheduledWork;
 import jakarta.annotation.Resource;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +23,8 @@ import java.util.logging.Logger;
  * WeChat per token window, and any survivor takes over when a node dies.
  */
 @Singleton
-public class AccessTokenRefresher {
+@LocalBean
+public class AccessTokenRefresher implements ScheduledWork {
 
     private static final Logger LOG = Logger.getLogger(AccessTokenRefresher.class.getName());
 
@@ -43,8 +43,8 @@ public class AccessTokenRefresher {
     @Inject
     Clock clock;
 
-    /** Started with the application only when WxBind is defined (the auth extension vetoes this observer otherwise). */
-    public void schedule(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
+    @Override
+    public void schedule() {
         if (!config.enabled() || config.apps().isEmpty()) {
             LOG.info("WeChat access-token refresher is off on this node");
             return;

@@ -3,9 +3,12 @@ package io.wxbind.web;
 import io.wxbind.auth.WeChatActivation;
 import io.wxbind.auth.WeChatAuthenticationMechanism;
 import io.wxbind.auth.flow.LoginFlow;
+import io.wxbind.db.ScheduledWork;
 import io.wxbind.link.BindLinkObserver;
 import io.wxbind.push.WeChatPushServlet;
 import io.wxbind.qr.QrConfirmService;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -23,7 +26,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * Registers WxBind's pages and its CSRF filter, only when the application declared
+ * Registers WxBind's pages and its CSRF filter and starts its timers ({@link ScheduledWork}), only when the application declared
  * {@code @WeChatAuthenticationMechanismDefinition}: a portal that merely has the classes jar gets
  * no servlet and no filter (they used to be {@code @WebServlet}/{@code @WebFilter}, on by being on
  * the class path). The filter is mapped before the application's own filters (isMatchAfter =
@@ -39,6 +42,10 @@ public class WxBindWebSetup implements ServletContextListener {
 
     @Inject
     WeChatActivation activation;
+
+    @Inject
+    @Any
+    Instance<ScheduledWork> timers;
 
     private static Map<Class<? extends HttpServlet>, List<String>> servlets() {
         Map<Class<? extends HttpServlet>, List<String>> s = new LinkedHashMap<>();
@@ -74,6 +81,7 @@ public class WxBindWebSetup implements ServletContextListener {
             }
         });
         LOG.info(() -> "WxBind pages registered under " + ctx.getContextPath() + "/wechat/");
+        timers.forEach(ScheduledWork::schedule); // EJBs are callable now, and the schema was migrated when CDI started
     }
 
 }
