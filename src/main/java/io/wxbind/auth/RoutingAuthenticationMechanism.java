@@ -1,5 +1,6 @@
 package io.wxbind.auth;
 
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
@@ -83,8 +84,7 @@ final class RoutingAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     private static Optional<HttpAuthenticationMechanism> host(BeanManager beans) {
-        Set<Bean<?>> others = beans.getBeans(HttpAuthenticationMechanism.class, jakarta.enterprise.inject.Any.Literal.INSTANCE)
-                .stream().filter(b -> b.getBeanClass() != RoutingAuthenticationMechanism.class).collect(Collectors.toSet());
+        Set<Bean<?>> others = hostMechanisms(beans);
         if (others.isEmpty()) {
             LOG.info("WxBind is the application's only login mechanism");
             return Optional.empty();
@@ -93,6 +93,12 @@ final class RoutingAuthenticationMechanism implements HttpAuthenticationMechanis
         LOG.info(() -> "WxBind shares login with the application's mechanism " + host.getBeanClass().getName()
                 + ": WeChat requests go to WxBind, the others to it");
         return Optional.of(reference(beans, host, HttpAuthenticationMechanism.class));
+    }
+
+    /** The application's own {@code HttpAuthenticationMechanism} beans: all but this one. */
+    static Set<Bean<?>> hostMechanisms(BeanManager beans) {
+        return beans.getBeans(HttpAuthenticationMechanism.class, Any.Literal.INSTANCE).stream()
+                .filter(b -> b.getBeanClass() != RoutingAuthenticationMechanism.class).collect(Collectors.toSet());
     }
 
     private static <T> T reference(BeanManager beans, Bean<?> bean, Class<T> type) {

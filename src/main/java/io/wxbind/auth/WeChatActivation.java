@@ -1,6 +1,7 @@
 package io.wxbind.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 
 /**
@@ -16,5 +17,13 @@ public class WeChatActivation {
 
     public boolean defined() {
         return extension.definition().isPresent();
+    }
+
+    /**
+     * Defined next to a login mechanism of the application's own (form, OIDC, custom): WxBind then
+     * guards only its own pages and resources, the host's stay the host's.
+     */
+    public boolean sharesLogin() {
+        return defined() && !RoutingAuthenticationMechanism.hostMechanisms(CDI.current().getBeanManager()).isEmpty();
     }
 }

@@ -1,13 +1,14 @@
 package io.wxbind.demo;
 
 import io.wxbind.account.UserAccount;
-import jakarta.annotation.PostConstruct;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -15,8 +16,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Creates the demo accounts when {@code wxbind.demo.seed-accounts=true} (demo and tests only). */
-@Singleton
-@Startup // after CDI's start, where the schema is migrated
+@ApplicationScoped
+@Transactional
 public class DemoAccountSeeder {
 
     /** Printed by the demo launcher and the README too. */
@@ -39,8 +40,8 @@ public class DemoAccountSeeder {
     @PersistenceContext(unitName = "wxbind")
     EntityManager em;
 
-    @PostConstruct
-    void seed() {
+    /** When the application starts, after the schema migration (which observes the start first). */
+    void seed(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
         if (!seed) {
             return;
         }

@@ -30,7 +30,8 @@ import java.util.logging.Logger;
  * {@code @WeChatAuthenticationMechanismDefinition}: a portal that merely has the classes jar gets
  * no servlet and no filter (they used to be {@code @WebServlet}/{@code @WebFilter}, on by being on
  * the class path). The filter is mapped before the application's own filters (isMatchAfter =
- * false), so it refuses a cross-site request before any other filter, servlet or resource runs.
+ * false), so it refuses a cross-site request before any other filter, servlet or resource runs:
+ * on every path when WxBind is the only login, on {@code /wechat/*} next to a host's own login.
  */
 @WebListener
 public class WxBindWebSetup implements ServletContextListener {
@@ -71,7 +72,10 @@ public class WxBindWebSetup implements ServletContextListener {
         ServletContext ctx = event.getServletContext();
         FilterRegistration.Dynamic csrf = ctx.addFilter(CsrfFilter.NAME, CsrfFilter.class);
         csrf.setAsyncSupported(true); // or the SSE resources behind it fail
-        csrf.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        // Sole login: the whole application. Next to the host's login: WxBind's pages only (the JAX-RS
+        // gate guards WxBind's resources), so the host's forms keep working under the host's own defences.
+        String scope = activation.sharesLogin() ? "/wechat/*" : "/*";
+        csrf.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, scope);
         SERVLETS.forEach((type, paths) -> {
             ServletRegistration.Dynamic registration = ctx.addServlet("wxbind-" + type.getSimpleName(), type);
             registration.addMapping(paths.toArray(String[]::new));

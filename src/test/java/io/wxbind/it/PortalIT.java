@@ -60,6 +60,8 @@ class PortalIT {
         WeChatBrowser.Page api = browser.get(portal + "rest/whoami", Map.of("Accept", "application/json"));
         assertEquals(200, api.status(), api.body());
         assertEquals("{\"caller\":\"dave\"}", api.body());
+        WeChatBrowser.Page form = browser.submit(portal + "app/profile", Map.of("name", "Dave"));
+        assertEquals("saved for dave", form.body(), "the portal's own form needs no WxBind form token");
         assertEquals(exchanges, site.sim().calls(CODE_EXCHANGE), "the form login never went to WeChat");
     }
 
@@ -88,6 +90,12 @@ class PortalIT {
         assertEquals(exchanges + 1, site.sim().calls(CODE_EXCHANGE), "exactly one code exchange");
         WeChatBrowser.Page api = later.get(portal + "rest/whoami", Map.of("Accept", "application/json"));
         assertEquals("{\"caller\":\"carol\"}", api.body(), "the WeChat login is the portal's login too");
+        assertEquals("saved for carol", later.submit(portal + "app/profile", Map.of("name", "Carol")).body());
+        WeChatBrowser.Page crossSite = later.raw("POST", portal + "rest/me/logout-everywhere",
+                Map.of("Origin", "https://evil.example", "Content-Type", "application/json", "Accept", "application/json"), "{}");
+        assertEquals(403, crossSite.status(), "WxBind's own resource inside the portal's JAX-RS app: " + crossSite.body());
+        assertTrue(crossSite.body().contains("\"error\":\"csrf\""), crossSite.body());
+        assertCaller(later.open(portal + "app/").last(), "carol");
     }
 
     @Test

@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
-/** The portal's protected pages (web.xml: role user): who is logged in. */
+/** The portal's protected pages (web.xml: role user): who is logged in; a form of its own (POST, no WxBind token). */
 @WebServlet("/app/*")
 public class PortalPageServlet extends HttpServlet {
 
@@ -19,5 +19,11 @@ public class PortalPageServlet extends HttpServlet {
         response.getWriter().write("<!DOCTYPE html><html><head><title>Portal</title></head><body><h1>Portal</h1><p>Hello <span id=\"caller\">"
                 + caller.replace("<", "&lt;") + "</span>, staff: <span id=\"staff\">" + request.isUserInRole("staff")
                 + "</span></p></body></html>");
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write("saved for " + request.getUserPrincipal().getName());
     }
 }
