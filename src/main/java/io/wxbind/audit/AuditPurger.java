@@ -1,10 +1,14 @@
 package io.wxbind.audit;
 
 import io.wxbind.config.AuditConfig;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
+import io.wxbind.db.ScheduledWork;
+import jakarta.annotation.Resource;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.logging.Logger;
@@ -16,9 +20,8 @@ import java.util.logging.Logger;
  * ({@code io.wxbind.config.AuditConfig}). Also reports the anonymous entries that were over budget.
  */
 @Singleton
-@Startup
-@DependsOn("SchemaMigrator")
-public class AuditPurger {
+@LocalBean
+public class AuditPurger implements ScheduledWork {
 
     private static final Logger LOG = Logger.getLogger(AuditPurger.class.getName());
 
@@ -34,7 +37,15 @@ public class AuditPurger {
     @Inject
     AuditConfig settings;
 
-    @Schedule(minute = "23", hour = "*", persistent = false)
+    @Resource
+    TimerService timers;
+
+    @Override
+    public void schedule() {
+        timers.createCalendarTimer(new ScheduleExpression().minute("23").hour("*"), new TimerConfig("wxbind-audit-purge", false));
+    }
+
+    @Timeout
     public void purge() {
         int purged = store.purgeBefore(clock.instant().minus(settings.retention()));
         if (purged > 0) {

@@ -9,6 +9,7 @@ import io.wxbind.util.ByPriority;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -63,6 +64,7 @@ import java.util.logging.Logger;
  * while the account's security stamp is unchanged, with the account's groups of now.
  */
 @ApplicationScoped
+@Typed(WeChatAuthenticationMechanism.class) // an HttpAuthenticationMechanism only through WeChatExtension, once defined
 // A login survives its node: io.wxbind.auth.remember. The expressions reach its RememberMeCookie through the
 // ServletContext: the interceptor's EL resolves no bean of the application by name.
 @RememberMe(cookieName = "#{httpMessageContext.request.servletContext.getAttribute('wxbind.rememberMe').cookieName(httpMessageContext)}",

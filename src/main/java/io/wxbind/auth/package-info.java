@@ -9,5 +9,10 @@
  * a feature started is a {@link io.wxbind.auth.CallbackContinuation}, a proof of account
  * ownership on the bind form is a {@link io.wxbind.auth.BindProof}; each is found through CDI
  * and asked in {@code @Priority} order.
+ *
+ * <p>Plug-in mode: {@link io.wxbind.auth.WeChatExtension} turns a host's
+ * {@link io.wxbind.auth.WeChatAuthenticationMechanismDefinition} into the application's mechanism
+ * (routing WeChat requests to WxBind, the rest to the host's own) and
+ * {@link io.wxbind.auth.WeChatActivation} tells the feature packages whether WxBind is on.
  */
 package io.wxbind.auth;

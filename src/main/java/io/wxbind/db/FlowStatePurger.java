@@ -1,9 +1,12 @@
 package io.wxbind.db;
 
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
+import jakarta.annotation.Resource;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,12 +21,12 @@ import java.util.logging.Logger;
  * Deletes expired flow state once a minute: whatever the packages that own it contribute as
  * {@link ExpiredRows} beans (bind tickets and used login states, SMS codes and send-log rows,
  * API tokens, link tickets, QR scenes). Expiry is checked on every read, so this only keeps the
- * tables small; any node may run it, running twice is harmless.
+ * tables small; any node may run it, running twice is harmless. Its timer is created only once
+ * WxBind is on ({@link ScheduledWork}).
  */
 @Singleton
-@Startup
-@DependsOn("SchemaMigrator")
-public class FlowStatePurger {
+@LocalBean
+public class FlowStatePurger implements ScheduledWork {
 
     private static final Logger LOG = Logger.getLogger(FlowStatePurger.class.getName());
 
@@ -33,6 +36,14 @@ public class FlowStatePurger {
     @Inject
     Instance<ExpiredRows> contributed;
 
+    @Resource
+    TimerService timers;
+
+    @Override
+    public void schedule() {
+        timers.createCalendarTimer(new ScheduleExpression().minute("*").hour("*"), new TimerConfig("wxbind-flow-state-purge", false));
+    }
+
     /** The contributions, in a stable order (by label) so that the log line reads the same on every node. */
     List<ExpiredRows> tables() {
         List<ExpiredRows> all = new ArrayList<>();
@@ -41,7 +52,7 @@ public class FlowStatePurger {
         return all;
     }
 
-    @Schedule(minute = "*", hour = "*", persistent = false)
+    @Timeout
     public void purge() {
         purge(tables());
     }

@@ -2,23 +2,22 @@ package io.wxbind.demo;
 
 import io.wxbind.account.UserAccount;
 import io.wxbind.config.DemoConfig;
-import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 
 /** Creates the demo accounts when {@code wxbind.demo.seed-accounts=true} (demo and tests only). */
-@Singleton
-@Startup
-@DependsOn("SchemaMigrator")
+@ApplicationScoped
+@Transactional
 public class DemoAccountSeeder {
 
     /** Printed by the demo launcher and the README too. */
@@ -40,8 +39,8 @@ public class DemoAccountSeeder {
     @PersistenceContext(unitName = "wxbind")
     EntityManager em;
 
-    @PostConstruct
-    void seed() {
+    /** When the application starts, after the schema migration (which observes the start first). */
+    void seed(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
         if (!settings.seedAccounts()) {
             return;
         }

@@ -1,9 +1,13 @@
 package io.wxbind.guard;
 
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
+import io.wxbind.db.ScheduledWork;
+import jakarta.annotation.Resource;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,9 +20,8 @@ import java.util.logging.Logger;
  * node may run it; running twice is harmless.
  */
 @Singleton
-@Startup
-@DependsOn("SchemaMigrator")
-public class AttemptLimitPurger {
+@LocalBean
+public class AttemptLimitPurger implements ScheduledWork {
 
     private static final Logger LOG = Logger.getLogger(AttemptLimitPurger.class.getName());
 
@@ -28,7 +31,15 @@ public class AttemptLimitPurger {
     @Inject
     Clock clock;
 
-    @Schedule(minute = "*/5", hour = "*", persistent = false)
+    @Resource
+    TimerService timers;
+
+    @Override
+    public void schedule() {
+        timers.createCalendarTimer(new ScheduleExpression().minute("*/5").hour("*"), new TimerConfig("wxbind-attempt-limit-purge", false));
+    }
+
+    @Timeout
     public void purge() {
         int gone = em.createNamedQuery(AttemptCounter.DELETE_EXPIRED).setParameter("now", clock.instant()).executeUpdate();
         if (gone > 0) {

@@ -1,10 +1,14 @@
 package io.wxbind.push;
 
 import io.wxbind.config.PushConfig;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
+import io.wxbind.db.ScheduledWork;
+import jakarta.annotation.Resource;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.logging.Logger;
@@ -16,9 +20,8 @@ import java.util.logging.Logger;
  * {@code FlowStatePurger}, because the window is push configuration.
  */
 @Singleton
-@Startup
-@DependsOn("SchemaMigrator")
-public class PushDedupePurger {
+@LocalBean
+public class PushDedupePurger implements ScheduledWork {
 
     private static final Logger LOG = Logger.getLogger(PushDedupePurger.class.getName());
 
@@ -31,7 +34,15 @@ public class PushDedupePurger {
     @Inject
     Clock clock;
 
-    @Schedule(minute = "*", hour = "*", persistent = false)
+    @Resource
+    TimerService timers;
+
+    @Override
+    public void schedule() {
+        timers.createCalendarTimer(new ScheduleExpression().minute("*").hour("*"), new TimerConfig("wxbind-push-dedupe-purge", false));
+    }
+
+    @Timeout
     public void purge() {
         int purged = store.purge(clock.instant(), config.timestampWindow());
         if (purged > 0) {

@@ -2,7 +2,6 @@ package io.wxbind.push;
 
 import io.wxbind.config.PushConfig;
 import jakarta.inject.Inject;
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,7 +20,6 @@ import java.util.logging.Logger;
  * every refusal to a short plain-text answer plus one WARNING line without secrets or content.
  * It writes statuses itself instead of {@code sendError}, so WeChat never gets the HTML error page.
  */
-@WebServlet(name = "WeChatPushServlet", urlPatterns = WeChatPushServlet.PATH + "/*", loadOnStartup = 1)
 public class WeChatPushServlet extends HttpServlet {
 
     public static final String PATH = "/wechat/push";

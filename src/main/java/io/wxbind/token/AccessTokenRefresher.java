@@ -1,11 +1,10 @@
 package io.wxbind.token;
 
 import io.wxbind.config.ServerTokenConfig;
-import jakarta.annotation.PostConstruct;
+import io.wxbind.db.ScheduledWork;
 import jakarta.annotation.Resource;
-import jakarta.ejb.DependsOn;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
@@ -24,9 +23,8 @@ import java.util.logging.Logger;
  * WeChat per token window, and any survivor takes over when a node dies.
  */
 @Singleton
-@Startup
-@DependsOn("SchemaMigrator")
-public class AccessTokenRefresher {
+@LocalBean
+public class AccessTokenRefresher implements ScheduledWork {
 
     private static final Logger LOG = Logger.getLogger(AccessTokenRefresher.class.getName());
 
@@ -45,8 +43,8 @@ public class AccessTokenRefresher {
     @Inject
     Clock clock;
 
-    @PostConstruct
-    void schedule() {
+    @Override
+    public void schedule() {
         if (!config.enabled() || config.apps().isEmpty()) {
             LOG.info("WeChat access-token refresher is off on this node");
             return;

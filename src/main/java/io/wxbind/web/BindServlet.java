@@ -8,7 +8,6 @@ import io.wxbind.auth.flow.FlowProblem;
 import io.wxbind.auth.flow.FormTokens;
 import io.wxbind.sms.SmsCodeService;
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +19,6 @@ import java.util.Optional;
  * in the form stands for the openid, which never reaches the page. POST is handled by the
  * mechanism; this servlet draws the result. Both forms carry the form token ({@link FormTokens}).
  */
-@WebServlet(WeChatAuthenticationMechanism.BIND_PATH)
 public class BindServlet extends HttpServlet {
 
     @Override

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,11 +30,10 @@ import java.util.logging.Logger;
  * filter, and the mechanism itself acts on some requests (the bind form's POST binds and logs
  * in). So the mechanism asks {@link OriginCheck} first and runs none of its steps on a refused
  * request (it only restores an existing session, which changes nothing); this filter then
- * gives the answer, for the mechanism's paths and every other one alike. Declared by annotation
- * (so a portal using the classes jar gets it) and mapped first in our web.xml: filters declared
- * only by annotation run in no defined order. Async-capable, or the SSE resources behind it fail.
+ * gives the answer, for the mechanism's paths and every other one alike. Registered by
+ * {@link WxBindWebSetup} only when WxBind is defined, mapped before the application's own filters;
+ * async-capable, or the SSE resources behind it fail.
  */
-@WebFilter(filterName = CsrfFilter.NAME, urlPatterns = "/*", asyncSupported = true)
 public class CsrfFilter extends HttpFilter {
 
     public static final String NAME = "wxbind-csrf";
@@ -54,7 +52,7 @@ public class CsrfFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getAttribute(CHECKED) == null) { // once, should a container map it twice (annotation + web.xml)
+        if (request.getAttribute(CHECKED) == null) { // once, should a host map it a second time
             request.setAttribute(CHECKED, Boolean.TRUE);
             OriginCheck.Verdict verdict = origins.check(request);
             if (!verdict.allowed()) {

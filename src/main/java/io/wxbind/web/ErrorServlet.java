@@ -5,7 +5,6 @@ import io.wxbind.auth.FlowOutcome;
 import io.wxbind.auth.flow.FlowProblem;
 import io.wxbind.db.DatabaseOutage;
 import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,8 +22,10 @@ import java.util.logging.Logger;
  * and an API answer it left ({@link ApiErrorAnswer}: WildFly turns it into a {@code sendError}) is
  * sent again as it was.
  */
-@WebServlet("/wechat/error")
 public class ErrorServlet extends HttpServlet {
+
+    /** The error page of web.xml's <error-page> entries (a host may point its own at it too). */
+    public static final String PATH = "/wechat/error";
 
     private static final Logger LOG = Logger.getLogger(ErrorServlet.class.getName());
 

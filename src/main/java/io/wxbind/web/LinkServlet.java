@@ -1,14 +1,11 @@
 package io.wxbind.web;
 
-import io.wxbind.link.BindLinkObserver;
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** A bind link from the chat: the mechanism starts the flow; this draws a refusal, if any. */
-@WebServlet(BindLinkObserver.LINK_PATH)
 public class LinkServlet extends HttpServlet {
 
     @Override

@@ -1,7 +1,5 @@
 package io.wxbind.web;
 
-import io.wxbind.auth.WeChatAuthenticationMechanism;
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,7 +9,6 @@ import java.io.IOException;
  * Explicit "sign in with WeChat" ({@code ?returnTo=}). The mechanism redirects to WeChat; this
  * servlet only runs when it refused the return URL, or when the caller is already logged in.
  */
-@WebServlet(WeChatAuthenticationMechanism.LOGIN_PATH)
 public class LoginServlet extends HttpServlet {
 
     @Override

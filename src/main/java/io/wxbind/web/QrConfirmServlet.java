@@ -9,7 +9,6 @@ import io.wxbind.qr.QrConfirmEntry;
 import io.wxbind.qr.QrConfirmPage;
 import io.wxbind.qr.QrConfirmService;
 import jakarta.inject.Inject;
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,7 +20,6 @@ import java.util.Optional;
  * confirm link (the mechanism starts the openid check; this draws its refusal), then the
  * question with Confirm and "Not me", each a POST carrying the form token of this browser.
  */
-@WebServlet({QrConfirmService.CONFIRM_PATH, QrConfirmService.ANSWER_PATH})
 public class QrConfirmServlet extends HttpServlet {
 
     static final String CONFIRM = "confirm";

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,7 +28,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link SseStreamLimits}. A plain async servlet, so the login page needs no JAX-RS application;
  * the page polls {@code /wechat/qr-login/status} if this fails.
  */
-@WebServlet(urlPatterns = QrLoginEventsServlet.PATH, asyncSupported = true)
 public class QrLoginEventsServlet extends HttpServlet {
 
     static final String PATH = "/wechat/qr-login/events";

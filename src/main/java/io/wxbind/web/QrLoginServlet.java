@@ -21,7 +21,6 @@ import io.wxbind.wechat.WeChatUnavailableException;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,7 +35,6 @@ import java.util.Optional;
  * the polling fallback; both tell only this browser what became of it) until the phone confirmed;
  * the final step ({@code complete}) is done by the mechanism.
  */
-@WebServlet({QrLoginServlet.PAGE, QrLoginServlet.STATUS, QrLoginCompleteEntry.PATH})
 public class QrLoginServlet extends HttpServlet {
 
     static final String PAGE = "/wechat/qr-login";

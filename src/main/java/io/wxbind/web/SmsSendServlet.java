@@ -4,7 +4,6 @@ import io.wxbind.auth.flow.BrowserBinding;
 import io.wxbind.client.ClientAddressResolver;
 import io.wxbind.sms.SmsSendHandler;
 import jakarta.inject.Inject;
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +19,6 @@ import java.util.logging.Logger;
  * stack trace). The client address comes from {@link ClientAddressResolver} (forwarding headers
  * only from trusted proxies).
  */
-@WebServlet("/wechat/sms/send")
 public class SmsSendServlet extends HttpServlet {
 
     private static final Logger LOG = Logger.getLogger(SmsSendServlet.class.getName());

@@ -1,6 +1,5 @@
 package io.wxbind.web;
 
-import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,7 +11,6 @@ import java.util.Set;
  * Serves the flow pages' scripts from the classpath, so they work from the classes jar inside a
  * portal's WAR too (the page CSP allows only same-origin scripts).
  */
-@WebServlet("/wechat/static/*")
 public class StaticScriptServlet extends HttpServlet {
 
     private static final Set<String> SCRIPTS = Set.of("/qr-login.js", "/bind-sms.js");

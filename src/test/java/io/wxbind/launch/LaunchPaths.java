@@ -47,6 +47,16 @@ public record LaunchPaths(Path runtimeDir, Path buildDir, Path serverConfigDir) 
         return existing(buildDir.resolve("wxbind-simulator.war"));
     }
 
+    /** The sample existing portal with the classes jar (pom execution {@code portal-war}). */
+    public Path portalWar() {
+        return existing(buildDir.resolve("wxbind-portal.war"));
+    }
+
+    /** The same portal without the definition (pom execution {@code portal-plain-war}): WxBind stays off. */
+    public Path portalPlainWar() {
+        return existing(buildDir.resolve("wxbind-portal-plain.war"));
+    }
+
     /** The WARs are copied here under the names that give their context roots. */
     public Path deployDir() {
         return runtimeDir.resolve("deploy");

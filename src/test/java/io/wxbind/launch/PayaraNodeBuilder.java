@@ -30,6 +30,7 @@ public final class PayaraNodeBuilder {
     private Path war;
     private String contextRoot = PayaraNode.APP;
     private String probePath = "/";
+    private final Map<String, Path> moreWars = new java.util.LinkedHashMap<>();
     private String maxHeap = "512m";
     private Duration readyTimeout = Duration.ofSeconds(180);
 
@@ -67,6 +68,15 @@ public final class PayaraNodeBuilder {
         this.war = Objects.requireNonNull(war, "war");
         this.contextRoot = Objects.requireNonNull(contextRoot, "contextRoot");
         this.probePath = Objects.requireNonNull(probePath, "probePath");
+        return this;
+    }
+
+    /**
+     * Deploys {@code war} at {@code /contextRoot} as well (e.g. a second portal next to the first);
+     * {@link #start()} also waits for {@code /contextRoot/}.
+     */
+    public PayaraNodeBuilder alsoDeploy(Path war, String contextRoot) {
+        moreWars.put(Objects.requireNonNull(contextRoot, "contextRoot"), Objects.requireNonNull(war, "war"));
         return this;
     }
 
@@ -108,8 +118,13 @@ public final class PayaraNodeBuilder {
         long started = System.nanoTime();
         int chosenPort = port > 0 ? Ports.requireFree(port) : Ports.free();
         String base = "http://localhost:" + chosenPort + "/";
-        List<String> apps = simulator ? List.of(contextRoot, PayaraNode.SIMULATOR) : List.of(contextRoot);
+        List<String> apps = new ArrayList<>(List.of(contextRoot));
+        apps.addAll(moreWars.keySet());
+        if (simulator) {
+            apps.add(PayaraNode.SIMULATOR);
+        }
         List<URI> probes = new ArrayList<>(List.of(URI.create(base + contextRoot + probePath)));
+        moreWars.keySet().forEach(root -> probes.add(URI.create(base + root + "/")));
         if (simulator) {
             probes.add(URI.create(base + PayaraNode.SIMULATOR + "/control/people"));
         }
@@ -143,6 +158,7 @@ public final class PayaraNodeBuilder {
     private List<Path> wars() {
         List<Path> wars = new ArrayList<>(List.of(
                 DeployDir.install(war != null ? war : paths.appWar(), paths.deployDir(), contextRoot)));
+        moreWars.forEach((root, file) -> wars.add(DeployDir.install(file, paths.deployDir(), root)));
         if (simulator) {
             wars.add(DeployDir.install(paths.simulatorWar(), paths.deployDir(), PayaraNode.SIMULATOR));
         }

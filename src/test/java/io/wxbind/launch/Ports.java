@@ -3,8 +3,8 @@ package io.wxbind.launch;
 import java.io.IOException;
 import java.net.ServerSocket;
 
-/** Picks and checks local TCP ports for Payara nodes. */
-final class Ports {
+/** Picks and checks local TCP ports for Payara nodes (public: a test site that must know its URL before it starts). */
+public final class Ports {
 
     private Ports() {
     }
@@ -22,7 +22,7 @@ final class Ports {
      * A port nobody listens on: any, or the first free one in the range given by the system
      * property {@code wxbind.free-ports} (e.g. {@code 18100-18199}) on shared machines.
      */
-    static int free() {
+    public static int free() {
         String range = System.getProperty("wxbind.free-ports", "0-0");
         int from = Integer.parseInt(range.substring(0, range.indexOf('-')).trim());
         int to = Integer.parseInt(range.substring(range.indexOf('-') + 1).trim());

@@ -1,6 +1,7 @@
 package io.wxbind.it.support;
 
 import io.wxbind.auth.WeChatAuthenticationMechanism;
+import io.wxbind.web.WxBindWebSetup;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.ws.rs.ApplicationPath;
@@ -24,7 +25,8 @@ import java.util.stream.Stream;
 /**
  * Every state-changing endpoint the production classes declare, found by reading them (not by
  * a list someone must remember to extend): JAX-RS methods with {@code @POST}, {@code @PUT},
- * {@code @PATCH} or {@code @DELETE} under the application path, and servlets that override
+ * {@code @PATCH} or {@code @DELETE} under the application path, and servlets (annotated, or
+ * registered by {@link WxBindWebSetup}) that override
  * {@code doPost}, {@code doPut} or {@code doDelete}. Path parameters become {@code 1}, servlet
  * wildcards {@code x}.
  */
@@ -60,8 +62,15 @@ public final class StateChangingEndpoints {
             if (c.isAnnotationPresent(Path.class)) {
                 resources(c, join("/", api, c.getAnnotation(Path.class).value()), found);
             }
-            if (c.isAnnotationPresent(WebServlet.class) && HttpServlet.class.isAssignableFrom(c)) {
-                servlets(c, found);
+            if (c.isAnnotationPresent(WebServlet.class) && HttpServlet.class.isAssignableFrom(c)) { // the demo's
+                WebServlet w = c.getAnnotation(WebServlet.class);
+                servlets(c, Stream.concat(Stream.of(w.value()), Stream.of(w.urlPatterns())).toList(), found);
+            }
+        }
+        WxBindWebSetup.SERVLETS.forEach((c, patterns) -> servlets(c, patterns, found)); // registered when defined
+        for (Class<?> c : classes) {
+            if (c.isAnnotationPresent(WebServlet.class) && WxBindWebSetup.SERVLETS.containsKey(c)) {
+                throw new AssertionError(c + " is both annotated and registered");
             }
         }
         return found;
@@ -78,9 +87,7 @@ public final class StateChangingEndpoints {
         }
     }
 
-    private static void servlets(Class<?> c, Set<Endpoint> found) {
-        WebServlet w = c.getAnnotation(WebServlet.class);
-        List<String> patterns = Stream.concat(Stream.of(w.value()), Stream.of(w.urlPatterns())).toList();
+    private static void servlets(Class<?> c, List<String> patterns, Set<Endpoint> found) {
         for (Method m : c.getDeclaredMethods()) {
             String method = SERVLET.get(m.getName());
             if (method != null) {

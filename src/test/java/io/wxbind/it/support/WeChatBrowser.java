@@ -35,6 +35,10 @@ import java.util.stream.Collectors;
  */
 public final class WeChatBrowser {
 
+    /** What WeChat's in-app browser sends (Android). */
+    public static final String IN_WECHAT_APP = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko)"
+            + " Chrome/126.0 Mobile Safari/537.36 MicroMessenger/8.0.49.2600(0x28003133) WeChat/arm64 NetType/WIFI Language/zh_CN";
+
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]{64})\"");
 
     private final HttpClient http;
@@ -42,9 +46,19 @@ public final class WeChatBrowser {
     private final List<String> setCookies = new CopyOnWriteArrayList<>();
     private final Map<String, String> formTokens = new ConcurrentHashMap<>();
     private final String person;
+    private final String userAgent;
 
     public WeChatBrowser(String person) {
+        this(person, null);
+    }
+
+    /**
+     * With a User-Agent on every request, e.g. {@link #IN_WECHAT_APP}: a portal that keeps its own
+     * login hands WeChat's in-app browser to WxBind by it.
+     */
+    public WeChatBrowser(String person, String userAgent) {
         this.person = person;
+        this.userAgent = userAgent;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(recordingJar())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -70,6 +84,9 @@ public final class WeChatBrowser {
     public Page raw(String method, String url, Map<String, String> headers, String body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(stripFragment(url)).timeout(Duration.ofSeconds(30)).header("X-WeChat-Sim-Person", person)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (userAgent != null) {
+            b.header("User-Agent", userAgent);
+        }
         headers.forEach(b::header);
         return exchange(b.build());
     }
@@ -117,7 +134,7 @@ public final class WeChatBrowser {
      * requests go through forks, so that a session one of them wins is not sent by the others.
      */
     public WeChatBrowser fork() {
-        WeChatBrowser copy = new WeChatBrowser(person);
+        WeChatBrowser copy = new WeChatBrowser(person, userAgent);
         CookieStore store = cookies.getCookieStore();
         for (URI uri : store.getURIs()) {
             store.get(uri).forEach(c -> copy.cookies.getCookieStore().add(uri, (HttpCookie) c.clone()));
@@ -173,9 +190,13 @@ public final class WeChatBrowser {
     }
 
     private HttpRequest.Builder request(String url) {
-        return HttpRequest.newBuilder(stripFragment(url)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder b = HttpRequest.newBuilder(stripFragment(url)).timeout(Duration.ofSeconds(30))
                 .header("X-WeChat-Sim-Person", person)
                 .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        if (userAgent != null) {
+            b.header("User-Agent", userAgent);
+        }
+        return b;
     }
 
     /** GET and HEAD go as they are; anything else carries the Origin of its target, as browsers send it. */

@@ -1,0 +1,148 @@
+package io.wxbind.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wxbind.config.FirstLoginPolicy;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.ObserverMethod;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessObserverMethod;
+import jakarta.enterprise.inject.spi.configurator.BeanConfigurator;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The extension against fake CDI events: what it finds, what it adds, what it refuses, what it vetoes. */
+class WeChatExtensionTest {
+
+    @WeChatAuthenticationMechanismDefinition(firstLogin = FirstLoginPolicy.REGISTER)
+    static class Good {
+    }
+
+    @WeChatAuthenticationMechanismDefinition(loginPath = "login", defaultGroups = "a,b")
+    static class Bad {
+    }
+
+    static class Plain {
+    }
+
+    private final List<Throwable> errors = new ArrayList<>();
+    private final List<Set<?>> addedTypes = new ArrayList<>();
+
+    @Test
+    void addBeansWhenOneGoodDefinitionThenDeclaredSettingsAndMechanism() {
+        WeChatExtension extension = discovered(Good.class, Plain.class);
+        extension.addBeans(afterBeanDiscovery());
+        assertEquals(List.of(), errors);
+        assertEquals(2, addedTypes.size(), addedTypes.toString());
+        assertTrue(addedTypes.get(0).contains(io.wxbind.config.DeclaredSettings.class));
+        assertTrue(addedTypes.get(1).contains(jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism.class));
+        assertTrue(extension.definition().isPresent());
+    }
+
+    @Test
+    void addBeansWhenNoDefinitionThenOnlyEmptyDeclaredSettings() {
+        WeChatExtension extension = discovered(Plain.class);
+        extension.addBeans(afterBeanDiscovery());
+        assertEquals(List.of(), errors);
+        assertEquals(1, addedTypes.size(), "no mechanism without the definition");
+        assertTrue(extension.definition().isEmpty());
+    }
+
+    @Test
+    void addBeansWhenBadValuesAndTwoDefinitionsThenOneDefinitionErrorListingAll() {
+        WeChatExtension extension = discovered(Good.class, Bad.class);
+        extension.addBeans(afterBeanDiscovery());
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0) instanceof DefinitionException);
+        String message = errors.get(0).getMessage();
+        assertTrue(message.contains("declared once per application") && message.contains(Good.class.getName())
+                && message.contains(Bad.class.getName()), message);
+        assertTrue(message.contains("loginPath (wxbind.path.login)") && message.contains("defaultGroups (wechat.default-groups)"), message);
+        assertEquals(0, addedTypes.size(), "nothing added to a failing deployment");
+    }
+
+    @Test
+    void vetoWhenUndefinedThenOnlyWxBindStartupObservers() {
+        WeChatExtension undefined = discovered(Plain.class);
+        assertTrue(vetoed(undefined, io.wxbind.db.SchemaMigrator.class, true));
+        assertTrue(!vetoed(undefined, io.wxbind.db.SchemaMigrator.class, false), "other events still observed");
+        assertTrue(!vetoed(undefined, String.class, true), "the host's start-up observers run");
+        assertTrue(!vetoed(discovered(Good.class), io.wxbind.db.SchemaMigrator.class, true), "defined: WxBind starts");
+    }
+
+    private static WeChatExtension discovered(Class<?>... classes) {
+        WeChatExtension extension = new WeChatExtension();
+        for (Class<?> c : classes) {
+            extension.findDefinition(pat(c));
+        }
+        return extension;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> ProcessAnnotatedType<T> pat(Class<T> type) {
+        AnnotatedType<T> annotated = (AnnotatedType<T>) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {AnnotatedType.class},
+                (p, m, args) -> switch (m.getName()) {
+                    case "getAnnotation" -> type.getAnnotation((Class<? extends Annotation>) args[0]);
+                    case "getJavaClass" -> type;
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
+        return (ProcessAnnotatedType<T>) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {ProcessAnnotatedType.class},
+                (p, m, args) -> switch (m.getName()) {
+                    case "getAnnotatedType" -> annotated;
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
+    }
+
+    private AfterBeanDiscovery afterBeanDiscovery() {
+        return (AfterBeanDiscovery) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AfterBeanDiscovery.class},
+                (p, m, args) -> switch (m.getName()) {
+                    case "addDefinitionError" -> errors.add((Throwable) args[0]);
+                    case "addBean" -> beanConfigurator();
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
+    }
+
+    /** Records the types of each bean added; every other call returns the configurator itself. */
+    private BeanConfigurator<?> beanConfigurator() {
+        return (BeanConfigurator<?>) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BeanConfigurator.class},
+                (p, m, args) -> {
+                    if (m.getName().equals("types") && args[0] instanceof Object[] types) {
+                        addedTypes.add(Set.of(types));
+                    }
+                    return p;
+                });
+    }
+
+    private static boolean vetoed(WeChatExtension extension, Class<?> beanClass, boolean startup) {
+        boolean[] veto = {false};
+        ObserverMethod<?> observer = (ObserverMethod<?>) Proxy.newProxyInstance(WeChatExtensionTest.class.getClassLoader(),
+                new Class<?>[] {ObserverMethod.class}, (p, m, args) -> switch (m.getName()) {
+                    case "getObservedQualifiers" -> startup ? Set.of(Initialized.Literal.APPLICATION) : Set.of();
+                    case "getBeanClass" -> beanClass;
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
+        ProcessObserverMethod<?, ?> event = (ProcessObserverMethod<?, ?>) Proxy.newProxyInstance(WeChatExtensionTest.class.getClassLoader(),
+                new Class<?>[] {ProcessObserverMethod.class}, (p, m, args) -> {
+                    switch (m.getName()) {
+                        case "getObserverMethod" -> {
+                            return observer;
+                        }
+                        case "veto" -> {
+                            veto[0] = true;
+                            return null;
+                        }
+                        default -> throw new UnsupportedOperationException(m.getName());
+                    }
+                });
+        extension.vetoStartupWhenUndefined(event);
+        return veto[0];
+    }
+}
