@@ -16,6 +16,7 @@ import io.wxbind.guard.GuessSubject;
 import io.wxbind.guard.LimitScope;
 import io.wxbind.util.ByPriority;
 import io.wxbind.wechat.LogSafe;
+import io.wxbind.config.MechanismConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +51,9 @@ public class BindFormEntry implements LoginEntry {
     static final String TICKET_BURNT = "ticket_burnt";
 
     @Inject
+    MechanismConfig paths = MechanismConfig.DEFAULTS;
+
+    @Inject
     ContainerLogin ends;
 
     @Inject
@@ -80,7 +84,7 @@ public class BindFormEntry implements LoginEntry {
 
     @Override
     public boolean matches(HttpServletRequest request) {
-        return LoginEntry.path(request).equals(WeChatAuthenticationMechanism.BIND_PATH) && "POST".equals(request.getMethod());
+        return LoginEntry.path(request).equals(paths.bindPath()) && "POST".equals(request.getMethod());
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.wxbind.util.ByPriority;
 import io.wxbind.wechat.WeChatApiException;
 import io.wxbind.wechat.WeChatIdentity;
 import io.wxbind.wechat.WeChatUnavailableException;
+import io.wxbind.config.MechanismConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,9 @@ import java.util.logging.Logger;
 public class CallbackEntry implements LoginEntry {
 
     private static final Logger LOG = Logger.getLogger(CallbackEntry.class.getName());
+
+    @Inject
+    MechanismConfig paths = MechanismConfig.DEFAULTS;
 
     @Inject
     ContainerLogin ends;
@@ -71,7 +75,7 @@ public class CallbackEntry implements LoginEntry {
 
     @Override
     public boolean matches(HttpServletRequest request) {
-        return LoginEntry.path(request).equals(LoginFlow.CALLBACK_PATH);
+        return LoginEntry.path(request).equals(flow.callbackPath());
     }
 
     /** Steps 2, 3 and 4. */
@@ -100,7 +104,7 @@ public class CallbackEntry implements LoginEntry {
         if (config.firstLogin() == FirstLoginPolicy.BIND) {
             String ticket = tickets.issue(identified.identity(), BrowserBinding.ensure(request, response), returnTo);
             LOG.fine("step 4: unbound openid, bind ticket issued");
-            return context.redirect(request.getContextPath() + WeChatAuthenticationMechanism.BIND_PATH + "?ticket=" + ticket);
+            return context.redirect(request.getContextPath() + paths.bindPath() + "?ticket=" + ticket);
         }
         return register(request, context, identified, returnTo);
     }

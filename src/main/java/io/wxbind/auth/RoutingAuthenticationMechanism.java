@@ -1,5 +1,6 @@
 package io.wxbind.auth;
 
+import io.wxbind.config.MechanismConfig;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -29,15 +30,10 @@ final class RoutingAuthenticationMechanism implements HttpAuthenticationMechanis
     private static final Logger LOG = Logger.getLogger(RoutingAuthenticationMechanism.class.getName());
     private static final String CHOSEN = RoutingAuthenticationMechanism.class.getName() + ".chosen";
 
-    private final WeChatRequests requests;
     private volatile Delegates delegates;
 
-    /** WxBind's mechanism and the host's, if it has one. */
-    record Delegates(HttpAuthenticationMechanism wechat, Optional<HttpAuthenticationMechanism> host) {
-    }
-
-    RoutingAuthenticationMechanism(WeChatRequests requests) {
-        this.requests = requests;
+    /** WxBind's mechanism, the host's if it has one, and which requests are WxBind's. */
+    record Delegates(HttpAuthenticationMechanism wechat, Optional<HttpAuthenticationMechanism> host, WeChatRequests requests) {
     }
 
     @Override
@@ -65,7 +61,7 @@ final class RoutingAuthenticationMechanism implements HttpAuthenticationMechanis
             return chosen; // secureResponse goes where validateRequest went
         }
         Delegates d = delegates();
-        HttpAuthenticationMechanism chosen = d.host().isEmpty() || requests.isWeChat(request) ? d.wechat() : d.host().get();
+        HttpAuthenticationMechanism chosen = d.host().isEmpty() || d.requests().isWeChat(request) ? d.wechat() : d.host().get();
         request.setAttribute(CHOSEN, chosen);
         return chosen;
     }
@@ -77,7 +73,8 @@ final class RoutingAuthenticationMechanism implements HttpAuthenticationMechanis
             // The application's BeanManager: the one an extension gets at deployment may not see the WAR's beans (Payara).
             BeanManager beans = CDI.current().getBeanManager();
             d = new Delegates(reference(beans, beans.resolve(beans.getBeans(WeChatAuthenticationMechanism.class)),
-                    WeChatAuthenticationMechanism.class), host(beans));
+                    WeChatAuthenticationMechanism.class), host(beans),
+                    WeChatRequests.of(reference(beans, beans.resolve(beans.getBeans(MechanismConfig.class)), MechanismConfig.class)));
             delegates = d;
         }
         return d;

@@ -6,6 +6,7 @@ import io.wxbind.auth.flow.ReturnUrlPolicy;
 import io.wxbind.config.WeChatConfig;
 import io.wxbind.db.DatabaseOutage;
 import io.wxbind.util.ByPriority;
+import io.wxbind.config.MechanismConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -73,11 +74,15 @@ import java.util.logging.Logger;
         isRememberMeExpression = "#{httpMessageContext.request.servletContext.getAttribute('wxbind.rememberMe').issuesToken(httpMessageContext)}")
 public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanism {
 
+    /** Defaults of {@code wxbind.path.login} and {@code wxbind.path.bind}; the paths in force are in {@link MechanismConfig}. */
     public static final String LOGIN_PATH = "/wechat/login";
     public static final String BIND_PATH = "/wechat/bind";
     public static final String RETURN_TO = "returnTo";
 
     private static final Logger LOG = Logger.getLogger(WeChatAuthenticationMechanism.class.getName());
+
+    @Inject
+    MechanismConfig paths = MechanismConfig.DEFAULTS;
 
     @Inject
     WeChatConfig config;
@@ -136,10 +141,10 @@ public class WeChatAuthenticationMechanism implements HttpAuthenticationMechanis
         if (step.isPresent()) { // 4
             return step.get().handle(request, response, context);
         }
-        if (LoginEntry.path(request).equals(LOGIN_PATH) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+        if (LoginEntry.path(request).equals(paths.loginPath()) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
             return start(request, response, context, request.getParameter(RETURN_TO)); // 5
         }
-        if (context.isProtected()) { // 6
+        if (context.isProtected() || paths.protects(LoginEntry.path(request))) { // 6: the container's constraints or wxbind.protected-paths
             return ApiRequests.isApi(request) ? ApiRequests.unauthorized(response)
                     : start(request, response, context, currentUrl(request));
         }

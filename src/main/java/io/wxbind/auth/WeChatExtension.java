@@ -83,10 +83,9 @@ public class WeChatExtension implements Extension {
             LOG.info("WxBind is on the class path but not defined (no @WeChatAuthenticationMechanismDefinition): it stays off");
             return;
         }
-        WeChatRequests requests = WeChatRequests.of(definition);
         event.addBean().beanClass(RoutingAuthenticationMechanism.class).types(HttpAuthenticationMechanism.class, Object.class)
                 .scope(ApplicationScoped.class).alternative(true).priority(PRIORITY)
-                .createWith(c -> new RoutingAuthenticationMechanism(requests));
+                .createWith(c -> new RoutingAuthenticationMechanism());
         LOG.info(() -> "WxBind defined on " + declaringClasses.get(0).getName() + ": " + declared);
     }
 

@@ -1,12 +1,13 @@
 package io.wxbind.auth;
 
+import io.wxbind.config.MechanismConfig;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * Which requests are WxBind's when the host keeps its own login mechanism: everything under
- * {@code /wechat/} (callback, login, bind, confirm, QR and push pages) and the definition's own
+ * {@code /wechat/} (callback, login, bind, confirm, QR and push pages) and the configured
  * login/bind/callback paths, a request of a browser already logged in through WxBind, WeChat's
  * in-app browser ({@code MicroMessenger} in its User-Agent, on any page, so protected pages send
  * it to WeChat login), and {@code Authorization: Bearer} when bearer tokens are on. The rest
@@ -17,8 +18,9 @@ record WeChatRequests(Set<String> paths, boolean bearerTokens) {
     static final String PREFIX = "/wechat/";
     static final String WECHAT_BROWSER = "micromessenger";
 
-    static WeChatRequests of(WeChatAuthenticationMechanismDefinition d) {
-        return new WeChatRequests(Set.copyOf(java.util.List.of(d.loginPath(), d.bindPath(), d.callbackPath())), d.bearerTokens());
+    /** The paths and bearer switch in force: the definition's values, or MicroProfile Config's where set. */
+    static WeChatRequests of(MechanismConfig m) {
+        return new WeChatRequests(Set.of(m.loginPath(), m.bindPath(), m.callbackPath()), m.bearerTokens());
     }
 
     boolean isWeChat(HttpServletRequest request) {

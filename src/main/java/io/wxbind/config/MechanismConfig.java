@@ -24,6 +24,28 @@ import java.util.function.Function;
 public record MechanismConfig(List<String> protectedPaths, String loginPath, String bindPath, String callbackPath,
         boolean bearerTokens) {
 
+    /** The built-in values (no key set, nothing declared): for tests and beans built by hand. */
+    public static final MechanismConfig DEFAULTS = new MechanismConfig(List.of(), "/wechat/login", "/wechat/bind",
+            "/wechat/callback", true);
+
+    /**
+     * Whether {@code path} (within the application) matches one of {@link #protectedPaths()}, as a
+     * servlet container matches URL patterns: exact, {@code /prefix/*} (the prefix itself too),
+     * {@code *.ext}, or {@code /} for everything.
+     */
+    public boolean protects(String path) {
+        for (String pattern : protectedPaths) {
+            boolean match = pattern.equals("/") || pattern.equals(path)
+                    || (pattern.endsWith("/*") && (path.equals(pattern.substring(0, pattern.length() - 2))
+                            || path.startsWith(pattern.substring(0, pattern.length() - 1))))
+                    || (pattern.startsWith("*.") && path.endsWith(pattern.substring(1)));
+            if (match) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Pure mapping from raw values; every problem goes to {@code problems}. */
     public static MechanismConfig read(Function<String, Optional<String>> source, List<String> problems) {
         ConfigReader r = new ConfigReader(source, problems);

@@ -42,7 +42,7 @@ public class BindServlet extends HttpServlet {
     private static String smsForm(HttpServletRequest request, HttpServletResponse response, String ticket) {
         String ctx = request.getContextPath();
         return "<div class=\"card\" id=\"sms-bind\" data-send-url=\"" + Html.esc(ctx + "/wechat/sms/send") + "\"><h2>Or use your phone</h2>"
-                + "<form method=\"post\" action=\"" + Html.esc(ctx + WeChatAuthenticationMechanism.BIND_PATH) + "\">"
+                + "<form method=\"post\" action=\"" + Html.esc(ctx + request.getServletPath()) + "\">"
                 + "<input type=\"hidden\" name=\"ticket\" value=\"" + Html.esc(ticket) + "\">" + FormTokens.hiddenField(request, response)
                 + "<label for=\"phone\">Phone number on your account</label><input type=\"text\" id=\"phone\" name=\"phone\" "
                 + "autocomplete=\"tel\" inputmode=\"tel\" maxlength=\"32\" required>"
@@ -70,7 +70,7 @@ public class BindServlet extends HttpServlet {
         Html.send(response, status, "Link your WeChat to your account",
                 "<div class=\"card\"><p>" + who + "Log in once with your account; from then on WeChat logs you in by itself.</p>"
                         + (error != null ? "<div class=\"error\" id=\"bind-error\" role=\"alert\">" + Html.esc(error) + "</div>" : "")
-                        + "<form method=\"post\" action=\"" + Html.esc(request.getContextPath() + WeChatAuthenticationMechanism.BIND_PATH) + "\">"
+                        + "<form method=\"post\" action=\"" + Html.esc(request.getContextPath() + request.getServletPath()) + "\">"
                         + "<input type=\"hidden\" name=\"ticket\" value=\"" + Html.esc(ticket) + "\">"
                         + FormTokens.hiddenField(request, response)
                         + "<label for=\"username\">Username</label><input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\" maxlength=\"64\" required>"

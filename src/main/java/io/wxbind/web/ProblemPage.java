@@ -27,7 +27,8 @@ public final class ProblemPage {
     private static void send(HttpServletRequest request, HttpServletResponse response, FlowProblem problem, String returnTo,
             String afterMessageHtml) throws IOException {
         String home = request.getContextPath() + "/";
-        String again = request.getContextPath() + WeChatAuthenticationMechanism.LOGIN_PATH + "?"
+        Object loginPath = request.getServletContext().getAttribute(WxBindWebSetup.LOGIN_PATH_ATTRIBUTE);
+        String again = request.getContextPath() + (loginPath != null ? loginPath : WeChatAuthenticationMechanism.LOGIN_PATH) + "?"
                 + WeChatAuthenticationMechanism.RETURN_TO + "=" + Html.url(returnTo != null ? returnTo : home);
         String actions = problem == FlowProblem.BAD_RETURN_URL || problem == FlowProblem.CSRF
                 ? "<a class=\"btn\" href=\"" + Html.esc(home) + "\">Home</a>"

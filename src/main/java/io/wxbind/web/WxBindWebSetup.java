@@ -8,6 +8,7 @@ import io.wxbind.link.BindLinkObserver;
 import io.wxbind.push.WeChatPushServlet;
 import io.wxbind.qr.QrConfirmService;
 import io.wxbind.qr.QrLoginCompleteEntry;
+import io.wxbind.config.MechanismConfig;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -39,11 +40,22 @@ public class WxBindWebSetup implements ServletContextListener {
 
     private static final Logger LOG = Logger.getLogger(WxBindWebSetup.class.getName());
 
-    /** WxBind's servlets and their URL patterns (also read by the tests that list every endpoint). */
+    /** The servlet context attribute with the login path in force ({@code wxbind.path.login}), for pages drawn statically. */
+    public static final String LOGIN_PATH_ATTRIBUTE = "io.wxbind.web.loginPath";
+
+    /**
+     * WxBind's servlets and their default URL patterns (also read by the tests that list every
+     * endpoint); the callback, login and bind pages go where {@link MechanismConfig} says.
+     */
     public static final Map<Class<? extends HttpServlet>, List<String>> SERVLETS = servlets();
 
     @Inject
     WeChatActivation activation;
+
+    @Inject
+    Instance<MechanismConfig> mechanismConfig; // read only once WxBind is defined: a host without it has no settings
+
+    private MechanismConfig paths;
 
     @Inject
     @Any
@@ -70,16 +82,19 @@ public class WxBindWebSetup implements ServletContextListener {
         if (!activation.defined()) {
             return;
         }
+        paths = mechanismConfig.get();
         ServletContext ctx = event.getServletContext();
         FilterRegistration.Dynamic csrf = ctx.addFilter(CsrfFilter.NAME, CsrfFilter.class);
         csrf.setAsyncSupported(true); // or the SSE resources behind it fail
         // Sole login: the whole application. Next to the host's login: WxBind's pages only (the JAX-RS
         // gate guards WxBind's resources), so the host's forms keep working under the host's own defences.
-        String scope = activation.sharesLogin() ? "/wechat/*" : "/*";
+        String[] scope = activation.sharesLogin()
+                ? new String[] {"/wechat/*", paths.callbackPath(), paths.loginPath(), paths.bindPath()} : new String[] {"/*"};
         csrf.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, scope);
-        SERVLETS.forEach((type, paths) -> {
+        ctx.setAttribute(LOGIN_PATH_ATTRIBUTE, paths.loginPath());
+        SERVLETS.forEach((type, defaults) -> {
             ServletRegistration.Dynamic registration = ctx.addServlet("wxbind-" + type.getSimpleName(), type);
-            registration.addMapping(paths.toArray(String[]::new));
+            registration.addMapping(mapping(type, defaults).toArray(String[]::new));
             registration.setAsyncSupported(type == QrLoginEventsServlet.class); // server-sent events
             if (type == WeChatPushServlet.class) {
                 registration.setLoadOnStartup(1); // ready before WeChat's first push
@@ -87,6 +102,17 @@ public class WxBindWebSetup implements ServletContextListener {
         });
         LOG.info(() -> "WxBind pages registered under " + ctx.getContextPath() + "/wechat/");
         timers.forEach(ScheduledWork::schedule); // EJBs are callable now, and the schema was migrated when CDI started
+    }
+
+    /** The configured path of the three pages a host may move; the others keep theirs. */
+    private List<String> mapping(Class<? extends HttpServlet> type, List<String> defaults) {
+        if (type == CallbackServlet.class) {
+            return List.of(paths.callbackPath());
+        }
+        if (type == LoginServlet.class) {
+            return List.of(paths.loginPath());
+        }
+        return type == BindServlet.class ? List.of(paths.bindPath()) : defaults;
     }
 
 }

@@ -1,5 +1,6 @@
 package io.wxbind.auth.flow;
 
+import io.wxbind.config.MechanismConfig;
 import io.wxbind.config.WeChatConfig;
 import io.wxbind.util.SecureTokens;
 import io.wxbind.wechat.OAuthAccessToken;
@@ -30,12 +31,16 @@ import java.util.logging.Logger;
 public class LoginFlow {
 
     /** Where WeChat sends the browser back (flow step 2). */
+    /** The default of {@code wechat.callback-path}; the path in force is {@link #callbackPath()}. */
     public static final String CALLBACK_PATH = "/wechat/callback";
     static final int MAX_CODE_LENGTH = 512;
     private static final Logger LOG = Logger.getLogger(LoginFlow.class.getName());
 
     @Inject
     WeChatConfig config;
+
+    @Inject
+    MechanismConfig paths = MechanismConfig.DEFAULTS;
 
     @Inject
     StateKey key;
@@ -66,7 +71,7 @@ public class LoginFlow {
         String redirectUri = callbackUrl(request);
         AuthorizationRequest pending = new AuthorizationRequest(state, browserHash, config.appId(), config.scope(), redirectUri,
                 fitting(returnTo, request), now, expiresAt).continuing(continuation);
-        PendingLoginCookies.add(request, response, state, new PendingLoginCodec(key).encode(pending), secureCookies(request));
+        PendingLoginCookies.add(request, response, state, new PendingLoginCodec(key).encode(pending), secureCookies(request), paths.callbackPath());
         LOG.fine(() -> "step 1: authorization started, scope " + config.scope());
         return AuthorizeUrlBuilder.build(config.openBaseUrl(), config.appId(), redirectUri, config.scope(), state);
     }
@@ -110,7 +115,7 @@ public class LoginFlow {
         }
         String stateHash = SecureTokens.sha256Hex(pending.state());
         if (usedStates.wasUsed(stateHash)) { // a copy of the cookie came back: no second exchange
-            PendingLoginCookies.clear(request, response, pending.state(), secureCookies(request));
+            PendingLoginCookies.clear(request, response, pending.state(), secureCookies(request), paths.callbackPath());
             return failed(FlowProblem.AUTHORIZATION_REQUEST_NOT_FOUND, "state already used");
         }
         CallbackResult result = exchange(code, pending);
@@ -119,7 +124,7 @@ public class LoginFlow {
             if (!usedStates.markUsed(stateHash, pending.expiresAt())) {
                 return failed(FlowProblem.AUTHORIZATION_REQUEST_NOT_FOUND, "state used by a concurrent callback");
             }
-            PendingLoginCookies.clear(request, response, pending.state(), secureCookies(request));
+            PendingLoginCookies.clear(request, response, pending.state(), secureCookies(request), paths.callbackPath());
         }
         return result;
     }
@@ -148,10 +153,15 @@ public class LoginFlow {
                 new WeChatIdentity(pending.appId(), token.openId(), token.unionId(), null, null), token, pending);
     }
 
+    /** Where WeChat sends the browser back ({@code wechat.callback-path}). */
+    public String callbackPath() {
+        return paths.callbackPath();
+    }
+
     /** The absolute redirect_uri: the configured public base (behind a proxy) or this request's origin. */
     String callbackUrl(HttpServletRequest request) {
         if (config.publicBaseUrl() != null) {
-            return config.publicBaseUrl() + CALLBACK_PATH;
+            return config.publicBaseUrl() + paths.callbackPath();
         }
         StringBuilder url = new StringBuilder().append(request.getScheme()).append("://").append(request.getServerName());
         int port = request.getServerPort();
@@ -159,7 +169,7 @@ public class LoginFlow {
         if (!defaultPort) {
             url.append(':').append(port);
         }
-        return url.append(request.getContextPath()).append(CALLBACK_PATH).toString();
+        return url.append(request.getContextPath()).append(paths.callbackPath()).toString();
     }
 
     /**

@@ -44,7 +44,7 @@ final class PendingLoginCookies {
     }
 
     /** Stores {@code value} for {@code state}, expiring the oldest entries beyond the bounds. */
-    static void add(HttpServletRequest request, HttpServletResponse response, String state, String value, boolean secure) {
+    static void add(HttpServletRequest request, HttpServletResponse response, String state, String value, boolean secure, String callbackPath) {
         Slot added = new Slot(suffix(state), value.length());
         List<Slot> older = index(request).stream().filter(s -> !s.suffix().equals(added.suffix())).toList();
         List<Slot> kept = new ArrayList<>(List.of(added));
@@ -55,10 +55,10 @@ final class PendingLoginCookies {
                 kept.add(0, s);
                 total += s.size();
             } else {
-                set(response, ENTRY_PREFIX + s.suffix(), "", entryPath(request), secure, true);
+                set(response, ENTRY_PREFIX + s.suffix(), "", entryPath(request, callbackPath), secure, true);
             }
         }
-        set(response, ENTRY_PREFIX + added.suffix(), value, entryPath(request), secure, false);
+        set(response, ENTRY_PREFIX + added.suffix(), value, entryPath(request, callbackPath), secure, false);
         writeIndex(request, response, kept, secure);
     }
 
@@ -68,9 +68,9 @@ final class PendingLoginCookies {
     }
 
     /** Forgets {@code state}'s entry: the browser drops the cookie and the index no longer lists it. */
-    static void clear(HttpServletRequest request, HttpServletResponse response, String state, boolean secure) {
+    static void clear(HttpServletRequest request, HttpServletResponse response, String state, boolean secure, String callbackPath) {
         String suffix = suffix(state);
-        set(response, ENTRY_PREFIX + suffix, "", entryPath(request), secure, true);
+        set(response, ENTRY_PREFIX + suffix, "", entryPath(request, callbackPath), secure, true);
         writeIndex(request, response, index(request).stream().filter(s -> !s.suffix().equals(suffix)).toList(), secure);
     }
 
@@ -113,8 +113,8 @@ final class PendingLoginCookies {
         response.addCookie(cookie);
     }
 
-    private static String entryPath(HttpServletRequest request) {
-        return request.getContextPath() + LoginFlow.CALLBACK_PATH;
+    private static String entryPath(HttpServletRequest request, String callbackPath) {
+        return request.getContextPath() + callbackPath;
     }
 
     private static String contextPath(HttpServletRequest request) {

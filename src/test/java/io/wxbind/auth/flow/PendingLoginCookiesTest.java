@@ -44,7 +44,7 @@ class PendingLoginCookiesTest {
 
     private String start(int valueLength) {
         String state = SecureTokens.alphanumeric(66);
-        send(res -> PendingLoginCookies.add(request(), res.build(), state, "v".repeat(valueLength), false));
+        send(res -> PendingLoginCookies.add(request(), res.build(), state, "v".repeat(valueLength), false, LoginFlow.CALLBACK_PATH));
         return state;
     }
 
@@ -55,7 +55,7 @@ class PendingLoginCookiesTest {
     @Test
     void addWhenStartedThenEntryOnCallbackPathAndIndexOnContextPath() {
         String state = SecureTokens.alphanumeric(66);
-        List<Cookie> set = send(res -> PendingLoginCookies.add(request(), res.build(), state, "value.mac", true));
+        List<Cookie> set = send(res -> PendingLoginCookies.add(request(), res.build(), state, "value.mac", true, LoginFlow.CALLBACK_PATH));
         Cookie entry = set.stream().filter(c -> c.getName().equals(PendingLoginCookies.ENTRY_PREFIX + state.substring(0, 8))).findFirst()
                 .orElseThrow();
         assertEquals("/wxbind/wechat/callback", entry.getPath());
@@ -100,11 +100,11 @@ class PendingLoginCookiesTest {
     void clearWhenCallbackDoneThenOnlyThatEntryGoesAndIndexForgetsIt() {
         String a = start(100);
         String b = start(100);
-        send(res -> PendingLoginCookies.clear(request(), res.build(), a, false));
+        send(res -> PendingLoginCookies.clear(request(), res.build(), a, false, LoginFlow.CALLBACK_PATH));
         assertEquals(Optional.empty(), PendingLoginCookies.find(request(), a));
         assertTrue(PendingLoginCookies.find(request(), b).isPresent());
         assertEquals(b.substring(0, 8) + ".100", jar.get(PendingLoginCookies.INDEX).getValue());
-        send(res -> PendingLoginCookies.clear(request(), res.build(), b, false));
+        send(res -> PendingLoginCookies.clear(request(), res.build(), b, false, LoginFlow.CALLBACK_PATH));
         assertTrue(jar.isEmpty(), "the empty index is dropped too: " + jar.keySet());
     }
 
