@@ -206,8 +206,7 @@ class ApiTokenIT {
 
     @Test
     void tokenWhenUsedOnAnotherNodeThenValidThereAndShortLivedOneExpiresOnBothNodes() throws Exception {
-        ItSupport.assumeExtraNodes();
-        String other = stack().startExtraNode("short-tokens", Map.of("wxbind.api-token.ttl-seconds", String.valueOf(SHORT_TTL),
+        String other = stack().startExtraAppNode("short-tokens", Map.of("wxbind.api-token.ttl-seconds", String.valueOf(SHORT_TTL),
                 "wxbind.api-token.cache-seconds", "60")).url("/wxbind/");
         String mainToken = issueWithSession(alice).getString("access_token");
         HttpResponse<String> elsewhere = send("GET", other + "api/me", "Bearer " + mainToken);

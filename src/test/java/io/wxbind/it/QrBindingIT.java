@@ -378,8 +378,7 @@ class QrBindingIT {
 
     /** A second node on the same database, its own public URL, tight QR limits. */
     private static String strictNode() {
-        ItSupport.assumeExtraNodes();
-        return stack().startExtraNodeWithOwnUrl("qr-strict", Map.of(
+        return stack().startExtraAppNodeWithOwnUrl("qr-strict", Map.of(
                 "wechat.qr.bind-per-account", String.valueOf(STRICT_BIND_PER_ACCOUNT),
                 "wechat.qr.bind-fresh-login-seconds", String.valueOf(STRICT_FRESH_SECONDS),
                 "wechat.qr.sse-per-browser", String.valueOf(STRICT_SSE_PER_BROWSER),

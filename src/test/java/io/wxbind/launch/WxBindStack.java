@@ -9,8 +9,8 @@ import java.util.logging.Logger;
 /**
  * The whole system for tests and the demo: a {@link Database} and one app node (a {@link PayaraNode},
  * or a {@link WildFlyNode} when {@link AppServer#PROPERTY} says {@code wildfly}) with the app and the
- * WeChat simulator, the app configured to use that simulator as WeChat. Extra app-only Payara
- * nodes share the database and the simulator (several cluster nodes, or another first-login policy).
+ * WeChat simulator, the app configured to use that simulator as WeChat. Extra app-only nodes
+ * (on the same server) share the database and the simulator (several cluster nodes, or another first-login policy).
  * Closing the stack stops the nodes, then the database.
  */
 public final class WxBindStack implements AutoCloseable {
@@ -35,7 +35,7 @@ public final class WxBindStack implements AutoCloseable {
 
     private final Database database;
     private final AppNode node;
-    private final Map<String, PayaraNode> extraNodes = new LinkedHashMap<>();
+    private final Map<String, AppNode> extraNodes = new LinkedHashMap<>();
 
     private WxBindStack(Database database, AppNode node) {
         this.database = database;
@@ -103,19 +103,12 @@ public final class WxBindStack implements AutoCloseable {
     }
 
     /**
-     * Another app-only node on the same database and simulator, e.g. with
+     * Another app-only Payara node on the same database and simulator, e.g. with
      * {@code wechat.first-login=register}. Cached by name; started again if it is no longer alive.
      */
     public synchronized PayaraNode startExtraNode(String name, Map<String, String> overrides) {
-        requirePayara("extra nodes");
-        PayaraNode extra = extraNodes.get(name);
-        if (extra == null || !extra.isAlive()) {
-            Map<String, String> config = new LinkedHashMap<>(TEST_CONFIG);
-            config.putAll(overrides);
-            extra = PayaraNode.builder(name).database(database).config(appConfig(node.baseUrl(), config)).start();
-            extraNodes.put(name, extra);
-        }
-        return extra;
+        requirePayara("extra Payara nodes");
+        return (PayaraNode) startExtraAppNode(name, overrides);
     }
 
     /**
@@ -123,14 +116,33 @@ public final class WxBindStack implements AutoCloseable {
      * replies point at it, its logins come back to it), as if a balancer had sent the person there.
      */
     public synchronized PayaraNode startExtraNodeWithOwnUrl(String name, Map<String, String> overrides) {
-        requirePayara("extra nodes");
-        PayaraNode extra = extraNodes.get(name);
+        requirePayara("extra Payara nodes");
+        return (PayaraNode) startExtraAppNodeWithOwnUrl(name, overrides);
+    }
+
+    /** As {@link #startExtraNode}, on the stack's own server (Payara or WildFly). */
+    public synchronized AppNode startExtraAppNode(String name, Map<String, String> overrides) {
+        return extraNode(name, 0, overrides);
+    }
+
+    /** As {@link #startExtraNodeWithOwnUrl}, on the stack's own server (Payara or WildFly). */
+    public synchronized AppNode startExtraAppNodeWithOwnUrl(String name, Map<String, String> overrides) {
+        int port = extraNodes.containsKey(name) && extraNodes.get(name).isAlive() ? extraNodes.get(name).port() : Ports.free();
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("wechat.public-base-url", "http://localhost:" + port + "/wxbind");
+        config.putAll(overrides);
+        return extraNode(name, port, config);
+    }
+
+    private AppNode extraNode(String name, int port, Map<String, String> overrides) {
+        AppNode extra = extraNodes.get(name);
         if (extra == null || !extra.isAlive()) {
-            int port = Ports.free();
             Map<String, String> config = new LinkedHashMap<>(TEST_CONFIG);
-            config.put("wechat.public-base-url", "http://localhost:" + port + "/wxbind");
             config.putAll(overrides);
-            extra = PayaraNode.builder(name).database(database).port(port).config(appConfig(node.baseUrl(), config)).start();
+            Map<String, String> app = appConfig(node.baseUrl(), config);
+            extra = server() == AppServer.WILDFLY
+                    ? WildFlyNode.builder(name).database(database).port(port).config(app).start()
+                    : PayaraNode.builder(name).database(database).port(port).config(app).start();
             extraNodes.put(name, extra);
         }
         return extra;

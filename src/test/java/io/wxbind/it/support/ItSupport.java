@@ -3,9 +3,7 @@ package io.wxbind.it.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.wxbind.launch.AppServer;
 import io.wxbind.launch.WxBindStack;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,15 +24,6 @@ public final class ItSupport {
 
     public static WxBindStack stack() {
         return WxBindStack.shared();
-    }
-
-    /**
-     * Skips the calling test on WildFly: it needs an extra app node, which only the Payara stack
-     * starts (the WildFly pass runs the flows on one node).
-     */
-    public static void assumeExtraNodes() {
-        assumeTrue(AppServer.forTests() == AppServer.PAYARA,
-                "needs an extra app node of the shared stack: Payara only, this pass runs on " + AppServer.forTests().displayName());
     }
 
     public static SimControl sim() {
