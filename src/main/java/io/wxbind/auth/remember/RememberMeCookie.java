@@ -4,8 +4,6 @@ import io.wxbind.auth.FlowOutcome;
 import io.wxbind.auth.flow.CookiePolicy;
 import io.wxbind.config.RememberMeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.ServletContext;
@@ -51,8 +49,11 @@ public class RememberMeCookie {
     @Inject
     RememberMeTokens tokens;
 
-    /** CDI's "application started" event carries the web application's ServletContext. */
-    void publish(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
+    /**
+     * Called by the web setup when WxBind is defined, before the first request: CDI's "application
+     * started" event with the ServletContext did not reach this bean from a host's lib jar on Payara.
+     */
+    public void publish(ServletContext context) {
         context.setAttribute(ATTRIBUTE, this);
     }
 
