@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
+import javax.transaction.xa.XAException;
 
 /**
  * Tells "PostgreSQL cannot be reached right now" (stopped, restarting, failing over, the pool
@@ -41,6 +42,12 @@ public final class DatabaseOutage {
             String state = sql.getSQLState();
             // 08 connection exception; 57P01-03 admin/crash shutdown, cannot connect now; 53300 too many connections
             return state.startsWith("08") || state.startsWith("57P") || state.equals("53300");
+        }
+        // The transaction manager could not finish (commit or roll back) on the connection because the
+        // resource manager failed: PostgreSQL went away mid-transaction. Payara keeps the closed-connection
+        // error only in the XAException's message, not as its cause.
+        if (t instanceof XAException xa && (xa.errorCode == XAException.XAER_RMFAIL || xa.errorCode == XAException.XAER_RMERR)) {
+            return true;
         }
         // The container's pool could not allocate a connection (Jakarta Connectors, on any server).
         return isResourceException(t.getClass());

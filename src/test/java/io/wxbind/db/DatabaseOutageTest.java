@@ -8,6 +8,7 @@ import jakarta.resource.ResourceException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 class DatabaseOutageTest {
@@ -28,6 +29,18 @@ class DatabaseOutageTest {
         SQLException allocating = new SQLException("Error in allocating a connection");
         allocating.initCause(new ResourceException("Connection could not be allocated"));
         assertTrue(DatabaseOutage.in(new PersistenceException(allocating)).isPresent());
+    }
+
+    @Test
+    void inWhenCommitFailsBecauseTheResourceManagerFailedThenOutage() {
+        // Payara: TransactionalException ← SystemException ← XAException("...LocalTransactionException: This connection has been closed.")
+        XAException rolledBackOnClosed = new XAException("jakarta.resource.spi.LocalTransactionException: This connection has been closed.");
+        rolledBackOnClosed.errorCode = XAException.XAER_RMERR;
+        RuntimeException commit = new IllegalStateException("encountered exception during commit",
+                new Exception("jakarta.transaction.SystemException", rolledBackOnClosed));
+        assertTrue(DatabaseOutage.in(commit).isPresent());
+        XAException heuristic = new XAException(XAException.XA_HEURRB);
+        assertEquals(Optional.empty(), DatabaseOutage.in(new IllegalStateException(heuristic)));
     }
 
     @Test
