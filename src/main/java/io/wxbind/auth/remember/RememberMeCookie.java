@@ -4,11 +4,8 @@ import io.wxbind.auth.FlowOutcome;
 import io.wxbind.auth.flow.CookiePolicy;
 import io.wxbind.config.RememberMeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,7 +15,7 @@ import java.util.Arrays;
  * The remember-me cookie, as the {@code @RememberMe} annotation on the WeChat mechanism reads it
  * through EL: its name, lifetime and {@code Secure} flag, and whether this request gets a token.
  * The interceptor's EL resolves no bean of the application by name (its bean manager is
- * Soteria's), so this bean publishes itself as the ServletContext attribute {@value #ATTRIBUTE},
+ * Soteria's), so {@link RememberMeSetup} publishes this bean as the ServletContext attribute {@value #ATTRIBUTE},
  * which the expressions reach through {@code httpMessageContext.request.servletContext}. The interceptor (Soteria's, also on WildFly) sets the cookie itself:
  * {@code HttpOnly}, {@code Path} = the context path, no {@code SameSite} attribute (the annotation
  * has none; browsers then treat it as {@code Lax}), hence no {@code __Host-} name either.
@@ -51,10 +48,6 @@ public class RememberMeCookie {
     @Inject
     RememberMeTokens tokens;
 
-    /** CDI's "application started" event carries the web application's ServletContext. */
-    void publish(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
-        context.setAttribute(ATTRIBUTE, this);
-    }
 
     public String cookieName(HttpMessageContext context) {
         return context.getRequest().getHeader("Authorization") == null ? NAME : NOT_FOR_HEADER_AUTH;
