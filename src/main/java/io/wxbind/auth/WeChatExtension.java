@@ -1,6 +1,9 @@
 package io.wxbind.auth;
 
 import io.wxbind.config.DeclaredSettings;
+import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
+import jakarta.security.enterprise.identitystore.RememberMeIdentityStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -59,6 +62,17 @@ public class WeChatExtension implements Extension {
     <T, X> void vetoStartupWhenUndefined(@Observes ProcessObserverMethod<T, X> event) {
         if (definition == null && event.getObserverMethod().getObservedQualifiers().stream().anyMatch(Initialized.class::isInstance)
                 && event.getObserverMethod().getBeanClass().getName().startsWith(OWN_PACKAGE)) {
+            event.veto();
+        }
+    }
+
+    /**
+     * Without the definition WxBind's RememberMeIdentityStore is no bean: Jakarta Security looks up
+     * exactly one, and a host using {@code @RememberMe} with its own store must not find two.
+     */
+    <T> void vetoRememberMeStoreWhenUndefined(@Observes ProcessBeanAttributes<T> event) {
+        if (definition == null && event.getBeanAttributes().getTypes().contains(RememberMeIdentityStore.class)
+                && event.getAnnotated() instanceof AnnotatedType<?> type && type.getJavaClass().getName().startsWith(OWN_PACKAGE)) {
             event.veto();
         }
     }

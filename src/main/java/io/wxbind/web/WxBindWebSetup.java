@@ -8,6 +8,7 @@ import io.wxbind.link.BindLinkObserver;
 import io.wxbind.push.WeChatPushServlet;
 import io.wxbind.qr.QrConfirmService;
 import io.wxbind.qr.QrLoginCompleteEntry;
+import io.wxbind.auth.flow.CookiePolicy;
 import io.wxbind.config.MechanismConfig;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -58,6 +59,9 @@ public class WxBindWebSetup implements ServletContextListener {
     private MechanismConfig paths;
 
     @Inject
+    Instance<CookiePolicy> cookiePolicy;
+
+    @Inject
     @Any
     Instance<ScheduledWork> timers;
 
@@ -84,6 +88,12 @@ public class WxBindWebSetup implements ServletContextListener {
         }
         paths = mechanismConfig.get();
         ServletContext ctx = event.getServletContext();
+        // The container's session cookie gets our cookie attributes (HttpOnly, SameSite=Lax, Secure when
+        // the public URL is https) through the portable SessionCookieConfig: only a listener declared by
+        // annotation or descriptor may still change it, and only now. The policy is published for our own cookies.
+        CookiePolicy cookies = cookiePolicy.get();
+        cookies.applyTo(ctx.getSessionCookieConfig());
+        cookies.publish(ctx);
         FilterRegistration.Dynamic csrf = ctx.addFilter(CsrfFilter.NAME, CsrfFilter.class);
         csrf.setAsyncSupported(true); // or the SSE resources behind it fail
         // Sole login: the whole application. Next to the host's login: WxBind's pages only (the JAX-RS

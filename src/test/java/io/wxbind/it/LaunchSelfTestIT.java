@@ -14,12 +14,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Checks the launcher itself before other server tests rely on it: the shared stack starts, the
  * node serves the app and the simulator, and the app's database is reachable and migrated.
  */
+@Tag("wildfly") // also run on WildFly (pom.xml, failsafe execution "wildfly")
 class LaunchSelfTestIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

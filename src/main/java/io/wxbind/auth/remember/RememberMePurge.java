@@ -5,9 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
 /**
- * Expired remember-me tokens, for {@code io.wxbind.db.FlowStatePurger} (whose timer starts only
- * once WxBind is defined; an EJB timer of this package's own would run, or fail the deployment,
- * without the definition). Expiry is checked on every read, so this only keeps the table small.
+ * Expired remember-me tokens, for {@code io.wxbind.db.FlowStatePurger}'s minute purge. Expiry is
+ * checked on every read, so this only keeps the table small.
  */
 @ApplicationScoped
 public class RememberMePurge extends NamedDelete {

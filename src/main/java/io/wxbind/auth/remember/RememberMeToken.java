@@ -23,7 +23,7 @@ public class RememberMeToken {
     static final String DELETE_BY_CALLER = "RememberMeToken.deleteByCaller";
     static final String TOUCH = "RememberMeToken.touch";
     /** For the purger: parameter {@code now}. */
-    static final String DELETE_EXPIRED = "RememberMeToken.deleteExpired";
+    public static final String DELETE_EXPIRED = "RememberMeToken.deleteExpired";
 
     @Id
     @Column(name = "token_hash", length = 64)

@@ -15,5 +15,5 @@ create table wxbind_remember_me (
 );
 -- Per caller: the cap on live tokens (oldest dropped) and "drop all" on a stamp change.
 create index wxbind_remember_me_caller_ix on wxbind_remember_me (caller, created_at);
--- The purge of expired rows (io.wxbind.auth.remember.RememberMePurger).
+-- The purge of expired rows (io.wxbind.auth.remember.RememberMePurge, run by io.wxbind.db.FlowStatePurger).
 create index wxbind_remember_me_expiry_ix on wxbind_remember_me (expires_at);
