@@ -1,12 +1,14 @@
 package io.wxbind.db;
 
 import jakarta.annotation.Priority;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import java.util.List;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -26,16 +28,33 @@ public class SchemaMigrator {
 
     public static final String LOCATION = "classpath:io/wxbind/db/migration";
     public static final String HISTORY_TABLE = "wxbind_schema_history";
+    /**
+     * Where the servers bind the datasource {@code jdbc/wxbind}: Payara under the resource's own
+     * name, WildFly under {@code java:/} ({@code server-config/wildfly}). Looked up here rather than
+     * injected with {@code @Resource(lookup = "jdbc/wxbind")}: WildFly reads that relative name as
+     * {@code java:comp/env/jdbc/wxbind}, which only a {@code jboss-web.xml} of the WAR maps, and a
+     * host portal's WAR has none of ours (the persistence unit's {@code jdbc/wxbind} resolves on both).
+     */
+    static final List<String> JNDI_NAMES = List.of("jdbc/wxbind", "java:/jdbc/wxbind");
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
 
-    @Resource(lookup = "jdbc/wxbind")
-    DataSource dataSource;
-
     void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) Object deployed) {
-        var result = configure(dataSource, getClass().getClassLoader()).load().migrate();
+        var result = configure(dataSource(), getClass().getClassLoader()).load().migrate();
         // Flyway leaves targetSchemaVersion null when nothing was applied: the schema is then where it started.
         String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         LOG.info(() -> "WxBind schema at version " + version + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    private static DataSource dataSource() {
+        NamingException last = null;
+        for (String name : JNDI_NAMES) {
+            try {
+                return (DataSource) new InitialContext().lookup(name);
+            } catch (NamingException e) {
+                last = e;
+            }
+        }
+        throw new IllegalStateException("No datasource jdbc/wxbind (looked up " + JNDI_NAMES + "): see README, Add WxBind to your portal", last);
     }
 
     /** The one Flyway configuration, shared with the tests. */

@@ -9,7 +9,6 @@ import io.wxbind.push.WeChatPushServlet;
 import io.wxbind.qr.QrConfirmService;
 import io.wxbind.qr.QrLoginCompleteEntry;
 import io.wxbind.auth.flow.CookiePolicy;
-import io.wxbind.auth.remember.RememberMeCookie;
 import io.wxbind.config.MechanismConfig;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -63,9 +62,6 @@ public class WxBindWebSetup implements ServletContextListener {
     Instance<CookiePolicy> cookiePolicy;
 
     @Inject
-    Instance<RememberMeCookie> rememberMe;
-
-    @Inject
     @Any
     Instance<ScheduledWork> timers;
 
@@ -98,7 +94,6 @@ public class WxBindWebSetup implements ServletContextListener {
         CookiePolicy cookies = cookiePolicy.get();
         cookies.applyTo(ctx.getSessionCookieConfig());
         cookies.publish(ctx);
-        rememberMe.get().publish(ctx); // what the mechanism's @RememberMe expressions read
         FilterRegistration.Dynamic csrf = ctx.addFilter(CsrfFilter.NAME, CsrfFilter.class);
         csrf.setAsyncSupported(true); // or the SSE resources behind it fail
         // Sole login: the whole application. Next to the host's login: WxBind's pages only (the JAX-RS

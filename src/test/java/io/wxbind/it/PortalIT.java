@@ -15,14 +15,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * WxBind dropped into an existing portal ({@link PortalSite}: its own form login, users, identity
  * store and JAX-RS application, plus the classes jar and the definition): the portal's login
  * still works as before, and a WeChat user binds with the portal's password, then is logged in
- * silently, in the same WAR.
+ * silently, in the same WAR. On Payara Micro, and on WildFly in failsafe's {@code wildfly} pass.
  */
+@Tag("wildfly") // also run on WildFly (pom.xml, failsafe execution "wildfly")
 class PortalIT {
 
     private static final String OPEN_AUTHORIZE = "/wechat-sim/open/connect/oauth2/authorize";
@@ -33,7 +35,7 @@ class PortalIT {
 
     @BeforeAll
     static void portalUp() {
-        site = PortalSite.payara();
+        site = PortalSite.forTests();
         portal = site.portalUrl();
     }
 

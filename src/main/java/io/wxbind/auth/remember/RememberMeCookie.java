@@ -6,7 +6,6 @@ import io.wxbind.config.RememberMeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +15,7 @@ import java.util.Arrays;
  * The remember-me cookie, as the {@code @RememberMe} annotation on the WeChat mechanism reads it
  * through EL: its name, lifetime and {@code Secure} flag, and whether this request gets a token.
  * The interceptor's EL resolves no bean of the application by name (its bean manager is
- * Soteria's), so this bean publishes itself as the ServletContext attribute {@value #ATTRIBUTE},
+ * Soteria's), so {@link RememberMeSetup} publishes this bean as the ServletContext attribute {@value #ATTRIBUTE},
  * which the expressions reach through {@code httpMessageContext.request.servletContext}. The interceptor (Soteria's, also on WildFly) sets the cookie itself:
  * {@code HttpOnly}, {@code Path} = the context path, no {@code SameSite} attribute (the annotation
  * has none; browsers then treat it as {@code Lax}), hence no {@code __Host-} name either.
@@ -49,13 +48,6 @@ public class RememberMeCookie {
     @Inject
     RememberMeTokens tokens;
 
-    /**
-     * Called by the web setup when WxBind is defined, before the first request: CDI's "application
-     * started" event with the ServletContext did not reach this bean from a host's lib jar on Payara.
-     */
-    public void publish(ServletContext context) {
-        context.setAttribute(ATTRIBUTE, this);
-    }
 
     public String cookieName(HttpMessageContext context) {
         return context.getRequest().getHeader("Authorization") == null ? NAME : NOT_FOR_HEADER_AUTH;

@@ -1,5 +1,9 @@
 package io.wxbind.auth.remember;
 
+import io.wxbind.auth.WeChatActivation;
+import jakarta.enterprise.inject.Instance;
+import jakarta.servlet.ServletContextEvent;
+import java.lang.reflect.Proxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -146,11 +150,27 @@ class RememberMeCookieTest {
     }
 
     @Test
-    void publishWhenTheApplicationStartsThenTheBeanIsAServletContextAttribute() {
-        HttpServletRequest request = new FakeHttp.Request().build();
+    void setupWhenDefinedThenTheBeanIsAServletContextAttributeElseNothing() {
         RememberMeCookie c = cookie(true, false);
-        c.publish(request.getServletContext());
-        assertTrue(request.getServletContext().getAttribute(RememberMeCookie.ATTRIBUTE) == c);
+        for (boolean defined : new boolean[] {true, false}) {
+            HttpServletRequest request = new FakeHttp.Request().build();
+            RememberMeSetup setup = new RememberMeSetup();
+            setup.activation = new WeChatActivation() {
+                @Override
+                public boolean defined() {
+                    return defined;
+                }
+            };
+            @SuppressWarnings("unchecked")
+            Instance<RememberMeCookie> only = (Instance<RememberMeCookie>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Instance.class}, (proxy, method, args) -> {
+                        assertEquals("get", method.getName(), "only get() is used");
+                        return c;
+                    });
+            setup.cookie = only;
+            setup.contextInitialized(new ServletContextEvent(request.getServletContext()));
+            assertEquals(defined ? c : null, request.getServletContext().getAttribute(RememberMeCookie.ATTRIBUTE), "defined " + defined);
+        }
     }
 
     @Test

@@ -1,17 +1,20 @@
 package io.wxbind.it.support;
 
+import io.wxbind.launch.AppNode;
+import io.wxbind.launch.AppServer;
 import io.wxbind.launch.Database;
 import io.wxbind.launch.LaunchPaths;
 import io.wxbind.launch.PayaraNode;
 import io.wxbind.launch.Ports;
+import io.wxbind.launch.WildFlyNode;
 import io.wxbind.launch.WxBindStack;
 import java.util.Map;
 
 /**
  * The sample existing portal ({@code wxbind-portal.war} at {@code /portal}) on a server of its
  * own, with its own database and WeChat simulator, for the tests that drive both of its logins.
- * The tests only use its URLs, {@link #sim()}, {@link #database()} and {@link #serverLog()}, so another
- * server (WildFly) can stand behind the same tests with a second factory method.
+ * The tests only use its URLs, {@link #sim()}, {@link #database()} and {@link #serverLog()}, so the
+ * same tests run on Payara Micro ({@link #payara()}) and on WildFly ({@link #wildfly()}).
  */
 public final class PortalSite implements AutoCloseable {
 
@@ -22,27 +25,40 @@ public final class PortalSite implements AutoCloseable {
     private static PortalSite shared;
 
     private final Database database;
-    private final PayaraNode node;
+    private final AppNode node;
 
-    private PortalSite(Database database, PayaraNode node) {
+    private PortalSite(Database database, AppNode node) {
         this.database = database;
         this.node = node;
     }
 
+    /** The portal on the server of this test pass ({@link AppServer#forTests()}, set by failsafe). */
+    public static PortalSite forTests() {
+        return AppServer.forTests() == AppServer.WILDFLY ? wildfly() : payara();
+    }
+
     /** Payara Micro with the portal and the simulator, started on first use, stopped when the JVM exits. */
-    public static synchronized PortalSite payara() {
+    public static PortalSite payara() {
+        return shared(AppServer.PAYARA);
+    }
+
+    /**
+     * WildFly with the portal and the simulator, configured as the README's "Add WxBind to your
+     * portal" says for WildFly ({@code server-config/wildfly/wxbind-datasource.cli}, nothing else);
+     * started on first use, stopped when the JVM exits.
+     */
+    public static PortalSite wildfly() {
+        return shared(AppServer.WILDFLY);
+    }
+
+    private static synchronized PortalSite shared(AppServer server) {
+        if (shared != null && shared.server() != server) {
+            throw new IllegalStateException("This JVM's portal runs on " + shared.server() + ", not " + server);
+        }
         if (shared == null) {
             Database db = Database.start(Database.TEST_URL_ENV);
             try {
-                int port = Ports.free();
-                String base = "http://localhost:" + port;
-                LaunchPaths paths = LaunchPaths.fromSystemProperties();
-                PayaraNode node = PayaraNode.builder("portal").database(db).port(port).withSimulator(true)
-                        .deploy(paths.portalWar(), CONTEXT_ROOT, "/").alsoDeploy(paths.portalPlainWar(), PLAIN_CONTEXT_ROOT)
-                        .config(WxBindStack.appConfig(base, Map.of("wechat.public-base-url", base + "/" + CONTEXT_ROOT,
-                                "wechat.http-timeout-ms", "2000")))
-                        .start();
-                shared = new PortalSite(db, node);
+                shared = new PortalSite(db, server == AppServer.WILDFLY ? startWildFly(db) : startPayara(db));
             } catch (RuntimeException e) {
                 db.close();
                 throw e;
@@ -50,6 +66,31 @@ public final class PortalSite implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "wxbind-portal-shutdown"));
         }
         return shared;
+    }
+
+    private static PayaraNode startPayara(Database db) {
+        int port = Ports.free();
+        LaunchPaths paths = LaunchPaths.fromSystemProperties();
+        return PayaraNode.builder("portal").database(db).port(port).withSimulator(true)
+                .deploy(paths.portalWar(), CONTEXT_ROOT, "/").alsoDeploy(paths.portalPlainWar(), PLAIN_CONTEXT_ROOT)
+                .config(config(port)).start();
+    }
+
+    private static WildFlyNode startWildFly(Database db) {
+        int port = Ports.free();
+        LaunchPaths paths = LaunchPaths.fromSystemProperties();
+        return WildFlyNode.builder("portal").database(db).port(port).withSimulator(true)
+                .deploy(paths.portalWar(), CONTEXT_ROOT, "/").alsoDeploy(paths.portalPlainWar(), PLAIN_CONTEXT_ROOT, "/")
+                .config(config(port)).start();
+    }
+
+    private static Map<String, String> config(int port) {
+        String base = "http://localhost:" + port;
+        return WxBindStack.appConfig(base, Map.of("wechat.public-base-url", base + "/" + CONTEXT_ROOT, "wechat.http-timeout-ms", "2000"));
+    }
+
+    private AppServer server() {
+        return node instanceof WildFlyNode ? AppServer.WILDFLY : AppServer.PAYARA;
     }
 
     /** {@code http://localhost:P/portal/} */
