@@ -124,7 +124,9 @@ public final class SecretScanner {
     }
 
     private static Pattern exactRun(int length) {
-        return Pattern.compile("(?<![" + B64URL + "+/])[" + B64URL + "]{" + length + "}(?![" + B64URL + "+/=])");
+        // '%' too: a percent-encoded standard base64 text (a QR ticket in an image URL, "...%2F...%2B...") is
+        // not a run of its own between its escapes.
+        return Pattern.compile("(?<![" + B64URL + "+/%])[" + B64URL + "]{" + length + "}(?![" + B64URL + "+/=%])");
     }
 
     private static long prefixKey(String value) {

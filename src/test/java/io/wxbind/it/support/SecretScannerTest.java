@@ -46,4 +46,12 @@ class SecretScannerTest {
         assertEquals(0, s.scan("data:image/png;base64,AAAA/Ab3dEf6hIj9lMn2pQr5t+BBB=", "body").size());
         assertFalse(s.scan("Ab3dEf6hIj9lMn2pQr5t", "body").isEmpty());
     }
+
+    @Test
+    void scanWhenPercentEncodedBase64HasAnExactRunBetweenEscapesThenNoFinding() {
+        String run = "AAAAAAAAAAEuaHR0cDovL3dlaXhpbi5xcS5jb20vcS84S2VIRkFFSUNBN3NmV1A5Z0NOblBEAAIEzH0RawME".substring(0, 84);
+        SecretScanner scanner = new SecretScanner().addShape("WeChat OAuth token", 86);
+        assertTrue(scanner.scan("showqrcode?ticket=gQF9HRZ%2F" + run + "%2BH4Raw%3D%3D\"", "qr").isEmpty());
+        assertFalse(scanner.scan("access_token=Zx" + run + "&openid=o1", "leak").isEmpty(), "a real token in a query is still found");
+    }
 }
