@@ -1,6 +1,7 @@
 package io.wxbind.auth;
 
 import io.wxbind.config.MechanismConfig;
+import io.wxbind.db.DatabaseOutage;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -39,7 +40,20 @@ final class RoutingAuthenticationMechanism implements HttpAuthenticationMechanis
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
             throws AuthenticationException {
-        return choose(request).validateRequest(request, response, context);
+        HttpAuthenticationMechanism chosen = choose(request);
+        try {
+            return chosen.validateRequest(request, response, context);
+        } catch (RuntimeException e) {
+            // WxBind's mechanism answers an outage itself; what its interceptors do around it (the
+            // remember-me token written after a login) fails outside it: the same clear 503 then.
+            Optional<String> outage = chosen == delegates().wechat() ? DatabaseOutage.in(e) : Optional.empty();
+            if (outage.isEmpty()) {
+                throw e;
+            }
+            LOG.warning(() -> "database unavailable around the WeChat mechanism, answered 503: " + outage.get());
+            return ApiRequests.isApi(request) ? ApiRequests.databaseUnavailable(response)
+                    : ContainerLogin.databaseUnavailable(request, response);
+        }
     }
 
     @Override
