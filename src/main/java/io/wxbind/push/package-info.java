@@ -20,5 +20,6 @@
  *
  * WeChat retries a push that took more than 5 s, up to three times: the retry finds the message
  * key (step 3) and gets the same answer without anything being fired again.
+ * {@link io.wxbind.push.FollowStateObserver} records follows and unfollows on the binding.
  */
 package io.wxbind.push;

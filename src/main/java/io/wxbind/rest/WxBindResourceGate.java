@@ -27,13 +27,12 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class WxBindResourceGate implements DynamicFeature {
 
-    private static final String OWN_PACKAGE = "io.wxbind.";
     private static final String DEMO_PACKAGE = "io.wxbind.demo.";
 
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
         String type = resource.getResourceClass().getName();
-        if (!type.startsWith(OWN_PACKAGE) || type.startsWith(DEMO_PACKAGE)) {
+        if (!OwnClasses.isOwn(resource.getResourceClass()) || type.startsWith(DEMO_PACKAGE)) {
             return;
         }
         WeChatActivation activation = CDI.current().select(WeChatActivation.class).get();

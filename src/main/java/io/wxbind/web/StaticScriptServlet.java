@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public class StaticScriptServlet extends HttpServlet {
 
-    private static final Set<String> SCRIPTS = Set.of("/qr-login.js", "/bind-sms.js");
+    private static final Set<String> SCRIPTS = Set.of("/qr-login.js", "/bind-sms.js", "/wxbind-client.js");
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class PackageDependencyTest {
 
     /** The packages that plug in (with their subpackages). */
-    static final Set<String> FEATURES = Set.of("sms", "link", "qr", "push", "token", "rest", "web", "demo").stream()
+    static final Set<String> FEATURES = Set.of("sms", "link", "qr", "push", "token", "notice", "rest", "web", "demo").stream()
             .map(f -> "io.wxbind." + f).collect(Collectors.toUnmodifiableSet());
 
     private static final PackageGraph MAIN = PackageGraph.read(Path.of("src", "main", "java"));
@@ -44,9 +44,9 @@ class PackageDependencyTest {
     }
 
     @Test
-    void authAndDbWhenReadThenTheyUseNoFeaturePackage() {
-        assertEquals(List.of(), uses(MAIN, Set.of("io.wxbind.auth", "io.wxbind.db"), FEATURES),
-                "auth (and its subpackages) and db must not know the features: give them an SPI the feature implements");
+    void authDbAndAccountWhenReadThenTheyUseNoFeaturePackage() {
+        assertEquals(List.of(), uses(MAIN, Set.of("io.wxbind.auth", "io.wxbind.db", "io.wxbind.account"), FEATURES),
+                "auth (and its subpackages), db and account must not know the features: give them an SPI or an event the feature implements or observes");
     }
 
     @Test

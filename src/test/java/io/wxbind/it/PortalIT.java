@@ -3,6 +3,7 @@ package io.wxbind.it;
 import static io.wxbind.it.support.ItSupport.assertCaller;
 import static io.wxbind.it.support.ItSupport.ticketFromBindPage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wxbind.it.support.PortalSite;
@@ -104,7 +105,21 @@ class PortalIT {
     void schemaWhenDeployedInPortalThenOwnHistoryTableAndPrefixOnly() throws SQLException {
         assertTrue(rows("select count(*) from wxbind_schema_history where success") > 0);
         assertEquals(0, rows("select count(*) from information_schema.tables where table_schema = current_schema()"
-                + " and table_name not like 'wxbind\\_%'"), "WxBind created a table without its prefix, or a default Flyway history");
+                + " and table_name not like 'wxbind\\_%' and table_name <> 'portal_user'"),
+                "WxBind created a table without its prefix, or a default Flyway history");
+        assertEquals(2, rows("select count(*) from portal_user"),
+                "the portal's own persistence unit (its users, read by its identity store) works next to WxBind's");
+    }
+
+    @Test
+    void portalResourceFailsThenPortalsOwnAnswerNotWxBindJson() {
+        WeChatBrowser browser = new WeChatBrowser("nobody");
+        WeChatBrowser.Page conflict = browser.get(portal + "rest/probe/conflict", Map.of("Accept", "text/plain"));
+        assertEquals(409, conflict.status(), conflict.body());
+        assertEquals("portal says: already taken", conflict.body(), "the portal's own body, not reshaped into WxBind's JSON");
+        WeChatBrowser.Page broken = browser.get(portal + "rest/probe/broken", Map.of("Accept", "application/json"));
+        assertEquals(500, broken.status(), broken.body());
+        assertFalse(broken.body().contains("internal_error"), "WxBind's JSON error on the portal's own resource: " + broken.body());
     }
 
     @Test
@@ -116,6 +131,7 @@ class PortalIT {
         }
         assertEquals(404, phone.get(plain + "rest/me", Map.of("Accept", "application/json")).status(), "WxBind's JAX-RS resource");
         assertTrue(phone.get(portal + "rest/me", Map.of("Accept", "application/json")).status() != 404, "the same resource, defined");
+        assertEquals(409, phone.get(plain + "rest/probe/conflict").status(), "the portal's own resources are not gated");
         WeChatBrowser.Chain toLogin = phone.open(plain + "app/orders");
         assertTrue(toLogin.last().body().contains("id=\"portal-login\""), "even WeChat's browser gets the portal's login: " + toLogin);
         String log = site.serverLog();

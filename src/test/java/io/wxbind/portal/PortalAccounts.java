@@ -5,6 +5,7 @@ import io.wxbind.account.AccountState;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.util.Optional;
 
@@ -14,8 +15,11 @@ import java.util.Optional;
 @Priority(Interceptor.Priority.APPLICATION + 10)
 public class PortalAccounts implements AccountDirectory {
 
+    @Inject
+    PortalUserStore users;
+
     @Override
     public Optional<AccountState> find(String name) {
-        return PortalUsers.find(name).map(u -> new AccountState(u.name(), true, u.groups()));
+        return users.find(name).map(u -> new AccountState(u.name(), true, u.groups()));
     }
 }

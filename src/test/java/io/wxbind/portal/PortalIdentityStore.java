@@ -1,6 +1,7 @@
 package io.wxbind.portal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -13,12 +14,15 @@ import jakarta.security.enterprise.identitystore.IdentityStore;
 @ApplicationScoped
 public class PortalIdentityStore implements IdentityStore {
 
+    @Inject
+    PortalUserStore users;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential up)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        return PortalUsers.find(up.getCaller()).filter(u -> up.getPasswordAsString().equals(u.password()))
+        return users.check(up.getCaller(), up.getPasswordAsString())
                 .map(u -> new CredentialValidationResult(u.name(), u.groups())).orElse(CredentialValidationResult.INVALID_RESULT);
     }
 }

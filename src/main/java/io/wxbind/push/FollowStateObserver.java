@@ -1,8 +1,5 @@
-package io.wxbind.account;
+package io.wxbind.push;
 
-import io.wxbind.push.PushReceived;
-import io.wxbind.push.SubscribeEvent;
-import io.wxbind.push.UnsubscribeEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;

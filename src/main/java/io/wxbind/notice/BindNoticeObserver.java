@@ -1,5 +1,7 @@
-package io.wxbind.account;
+package io.wxbind.notice;
 
+import io.wxbind.account.AccountBindingService;
+import io.wxbind.account.WeChatOpenId;
 import io.wxbind.audit.AuditEvent;
 import io.wxbind.audit.AuditKind;
 import io.wxbind.config.WeChatConfig;
