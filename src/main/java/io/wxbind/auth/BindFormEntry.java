@@ -1,5 +1,6 @@
 package io.wxbind.auth;
 
+import io.wxbind.auth.flow.LoginProblem;
 import io.wxbind.account.AccountBindingService;
 import io.wxbind.account.BindingResult;
 import io.wxbind.audit.AuditEvent;
@@ -100,7 +101,7 @@ public class BindFormEntry implements LoginEntry {
         Admission admission = limiter.admit(List.of(claim.get().account(), GuessSubject.address(addresses.of(request).throttleKey())));
         if (admission instanceof Admission.Refused refused) {
             refused(claim.get().auditAccount(), method, refused.reason(), null);
-            FlowProblem problem = refused.scope() == LimitScope.ACCOUNT ? FlowProblem.THROTTLED_ACCOUNT : FlowProblem.THROTTLED_ADDRESS;
+            LoginProblem problem = refused.scope() == LimitScope.ACCOUNT ? FlowProblem.THROTTLED_ACCOUNT : FlowProblem.THROTTLED_ADDRESS;
             new FlowOutcome.Throttled(problem, refused.retryAfterSeconds(), refused.waitText()).attachTo(request);
             return context.doNothing();
         }

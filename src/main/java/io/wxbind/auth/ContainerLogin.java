@@ -1,5 +1,6 @@
 package io.wxbind.auth;
 
+import io.wxbind.auth.flow.LoginProblem;
 import io.wxbind.account.StampedAccount;
 import io.wxbind.auth.flow.FlowProblem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +51,7 @@ public class ContainerLogin {
         return status;
     }
 
-    public AuthenticationStatus problem(HttpServletRequest request, HttpMessageContext context, FlowProblem problem, String returnTo) {
+    public AuthenticationStatus problem(HttpServletRequest request, HttpMessageContext context, LoginProblem problem, String returnTo) {
         new FlowOutcome.Problem(problem, returnTo).attachTo(request);
         audit.refused(problem);
         return context.doNothing();

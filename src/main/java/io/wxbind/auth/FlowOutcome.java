@@ -1,6 +1,6 @@
 package io.wxbind.auth;
 
-import io.wxbind.auth.flow.FlowProblem;
+import io.wxbind.auth.flow.LoginProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
@@ -17,7 +17,7 @@ public sealed interface FlowOutcome {
     }
 
     /** Show a problem page with the problem's status. */
-    record Problem(FlowProblem problem, String startAgainReturnTo) implements FlowOutcome {
+    record Problem(LoginProblem problem, String startAgainReturnTo) implements FlowOutcome {
     }
 
     /** Show the bind form again, with an error (e.g. wrong password). */
@@ -25,7 +25,7 @@ public sealed interface FlowOutcome {
     }
 
     /** Refused for too many wrong guesses: the problem page with {@code Retry-After} and the wait ("3 minutes"). */
-    record Throttled(FlowProblem problem, long retryAfterSeconds, String waitText) implements FlowOutcome {
+    record Throttled(LoginProblem problem, long retryAfterSeconds, String waitText) implements FlowOutcome {
     }
 
     default void attachTo(HttpServletRequest request) {

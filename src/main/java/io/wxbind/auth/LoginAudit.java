@@ -1,5 +1,6 @@
 package io.wxbind.auth;
 
+import io.wxbind.auth.flow.LoginProblem;
 import io.wxbind.audit.AuditEvent;
 import io.wxbind.audit.AuditKind;
 import io.wxbind.auth.flow.FlowProblem;
@@ -27,7 +28,7 @@ public class LoginAudit {
         events.fire(AuditEvent.of(AuditKind.LOGIN, caller).withWeChat(config.appId(), null).withMethod(method.name()));
     }
 
-    void refused(FlowProblem problem) {
+    void refused(LoginProblem problem) {
         events.fire(AuditEvent.of(AuditKind.REFUSED, null).withWeChat(config.appId(), null).withReason(problem.code()));
     }
 }

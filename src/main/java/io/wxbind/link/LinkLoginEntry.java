@@ -5,7 +5,6 @@ import io.wxbind.auth.ContainerLogin;
 import io.wxbind.auth.LoginEntry;
 import io.wxbind.auth.flow.CallbackResult;
 import io.wxbind.auth.flow.Continuation;
-import io.wxbind.auth.flow.FlowProblem;
 import io.wxbind.auth.flow.LoginFlow;
 import io.wxbind.util.SecureTokens;
 import jakarta.annotation.Priority;
@@ -48,7 +47,7 @@ public class LinkLoginEntry implements LoginEntry, CallbackContinuation {
     public AuthenticationStatus handle(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String ticket = request.getParameter("t");
         if (!links.isValid(ticket)) {
-            return ends.problem(request, context, FlowProblem.LINK_INVALID, null);
+            return ends.problem(request, context, LinkProblem.LINK_INVALID, null);
         }
         return context.redirect(flow.start(request, response, request.getContextPath() + "/app/",
                 new Continuation(KIND, SecureTokens.sha256Hex(ticket))));
@@ -69,10 +68,10 @@ public class LinkLoginEntry implements LoginEntry, CallbackContinuation {
             CallbackResult.Identified identified, String ticketHash) {
         Optional<LinkTicket> ticket = links.takeByHash(ticketHash);
         if (ticket.isEmpty()) {
-            return Optional.of(ends.problem(request, context, FlowProblem.LINK_INVALID, null));
+            return Optional.of(ends.problem(request, context, LinkProblem.LINK_INVALID, null));
         }
         boolean theirs = ticket.get().appId().equals(identified.identity().appId())
                 && SecureTokens.constantTimeEquals(ticket.get().openId(), identified.identity().openId());
-        return theirs ? Optional.empty() : Optional.of(ends.problem(request, context, FlowProblem.LINK_NOT_YOURS, null));
+        return theirs ? Optional.empty() : Optional.of(ends.problem(request, context, LinkProblem.LINK_NOT_YOURS, null));
     }
 }

@@ -1,5 +1,6 @@
 package io.wxbind.qr;
 
+import io.wxbind.auth.flow.LoginProblem;
 import io.wxbind.account.AccountBindingService;
 import io.wxbind.account.BindingResult;
 import io.wxbind.audit.AuditEvent;
@@ -43,7 +44,7 @@ public class QrAnswers {
     public QrConfirmPage apply(String sceneId, String browserHash, boolean confirmed, String unionId) {
         Optional<QrScene> locked = scenes.lock(sceneId);
         Instant now = clock.instant();
-        Optional<FlowProblem> refusal = QrConfirmService.refusal(locked, browserHash, now);
+        Optional<LoginProblem> refusal = QrConfirmService.refusal(locked, browserHash, now);
         if (refusal.isPresent()) {
             return new QrConfirmPage.Refused(refusal.get());
         }

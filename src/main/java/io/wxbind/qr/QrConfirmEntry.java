@@ -1,12 +1,12 @@
 package io.wxbind.qr;
 
+import io.wxbind.auth.flow.LoginProblem;
 import io.wxbind.auth.CallbackContinuation;
 import io.wxbind.auth.ContainerLogin;
 import io.wxbind.auth.LoginEntry;
 import io.wxbind.auth.flow.BrowserBinding;
 import io.wxbind.auth.flow.CallbackResult;
 import io.wxbind.auth.flow.Continuation;
-import io.wxbind.auth.flow.FlowProblem;
 import io.wxbind.auth.flow.LoginFlow;
 import io.wxbind.util.SecureTokens;
 import jakarta.annotation.Priority;
@@ -35,7 +35,7 @@ public class QrConfirmEntry implements LoginEntry, CallbackContinuation {
     static final String KIND = "qr-confirm";
 
     /** Where the browser goes next (the answer page, or on), or why it stopped. Exactly one is set. */
-    public record Verdict(String answerUrl, FlowProblem problem) {
+    public record Verdict(String answerUrl, LoginProblem problem) {
     }
 
     @Inject
@@ -56,7 +56,7 @@ public class QrConfirmEntry implements LoginEntry, CallbackContinuation {
     @Override
     public AuthenticationStatus handle(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         return authorizeUrl(request, response).map(context::redirect)
-                .orElseGet(() -> ends.problem(request, context, FlowProblem.QR_CONFIRM_INVALID, null));
+                .orElseGet(() -> ends.problem(request, context, QrProblem.QR_CONFIRM_INVALID, null));
     }
 
     /** Step 1: the authorize URL for a confirm link whose ticket is still usable, else empty. */
@@ -104,7 +104,7 @@ public class QrConfirmEntry implements LoginEntry, CallbackContinuation {
         if (v instanceof QrConfirmService.Verification.Verified ok) {
             return new Verdict(request.getContextPath() + QrConfirmService.ANSWER_PATH + "?id=" + ok.sceneId(), null);
         }
-        return new Verdict(null, v instanceof QrConfirmService.Verification.NotYours ? FlowProblem.QR_CONFIRM_NOT_YOURS
-                : FlowProblem.QR_CONFIRM_INVALID);
+        return new Verdict(null, v instanceof QrConfirmService.Verification.NotYours ? QrProblem.QR_CONFIRM_NOT_YOURS
+                : QrProblem.QR_CONFIRM_INVALID);
     }
 }

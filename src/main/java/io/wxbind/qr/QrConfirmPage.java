@@ -1,6 +1,6 @@
 package io.wxbind.qr;
 
-import io.wxbind.auth.flow.FlowProblem;
+import io.wxbind.auth.flow.LoginProblem;
 
 /** What the phone's confirm page shows: the question, a refusal, or how the answer ended. */
 public sealed interface QrConfirmPage {
@@ -10,7 +10,7 @@ public sealed interface QrConfirmPage {
     }
 
     /** Expired, answered, another browser, a conflict: nothing was changed. */
-    record Refused(FlowProblem problem) implements QrConfirmPage {
+    record Refused(LoginProblem problem) implements QrConfirmPage {
     }
 
     /** The answer was taken; {@code outcome} is the scene's new status (for tests and scripts). */

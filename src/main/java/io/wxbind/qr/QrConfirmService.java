@@ -1,9 +1,9 @@
 package io.wxbind.qr;
 
+import io.wxbind.auth.flow.LoginProblem;
 import io.wxbind.account.AccountBindingService;
 import io.wxbind.audit.AuditEvent;
 import io.wxbind.audit.AuditKind;
-import io.wxbind.auth.flow.FlowProblem;
 import io.wxbind.config.WeChatConfig;
 import io.wxbind.util.SecureTokens;
 import io.wxbind.wechat.LogSafe;
@@ -101,7 +101,7 @@ public class QrConfirmService {
     public QrConfirmPage page(String sceneId, String browserHash) {
         Optional<QrScene> scene = scenes.find(sceneId);
         Instant now = clock.instant();
-        Optional<FlowProblem> refusal = refusal(scene, browserHash, now);
+        Optional<LoginProblem> refusal = refusal(scene, browserHash, now);
         if (refusal.isPresent()) {
             return new QrConfirmPage.Refused(refusal.get());
         }
@@ -114,9 +114,9 @@ public class QrConfirmService {
      */
     public QrConfirmPage answer(String sceneId, String browserHash, boolean confirm) {
         Optional<QrScene> scene = scenes.find(sceneId);
-        Optional<FlowProblem> refusal = refusal(scene, browserHash, clock.instant());
+        Optional<LoginProblem> refusal = refusal(scene, browserHash, clock.instant());
         if (refusal.isPresent()) {
-            if (refusal.get() == FlowProblem.QR_CONFIRM_OTHER_BROWSER) {
+            if (refusal.get() == QrProblem.QR_CONFIRM_OTHER_BROWSER) {
                 audit.fire(AuditEvent.of(AuditKind.REFUSED, null).withMethod(method(scene.get())).withReason("qr_confirm_other_browser"));
             }
             return new QrConfirmPage.Refused(refusal.get());
@@ -130,12 +130,12 @@ public class QrConfirmService {
     }
 
     /** Empty when {@code browserHash} may answer this scene now. */
-    static Optional<FlowProblem> refusal(Optional<QrScene> scene, String browserHash, Instant now) {
+    static Optional<LoginProblem> refusal(Optional<QrScene> scene, String browserHash, Instant now) {
         if (scene.isEmpty() || !scene.get().isConfirmOpenAt(now) || !scene.get().isVerified()) {
-            return Optional.of(FlowProblem.QR_CONFIRM_INVALID);
+            return Optional.of(QrProblem.QR_CONFIRM_INVALID);
         }
         return SecureTokens.constantTimeEquals(scene.get().confirmBrowserHash(), browserHash) ? Optional.empty()
-                : Optional.of(FlowProblem.QR_CONFIRM_OTHER_BROWSER);
+                : Optional.of(QrProblem.QR_CONFIRM_OTHER_BROWSER);
     }
 
     private ConfirmQuestion question(QrScene scene, Instant now) {

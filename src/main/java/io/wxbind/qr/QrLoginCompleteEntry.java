@@ -23,6 +23,10 @@ import java.util.Optional;
 @Priority(1300)
 public class QrLoginCompleteEntry implements LoginEntry {
 
+    /** Logged in on a desktop by scanning its QR code with a bound WeChat. */
+    public static final LoginMethod METHOD = new LoginMethod("WECHAT_QR", "Scanned a QR code with a bound WeChat");
+
+
     /** Where the login page sends the browser once its scene is confirmed. */
     public static final String PATH = "/wechat/qr-login/complete";
 
@@ -47,10 +51,10 @@ public class QrLoginCompleteEntry implements LoginEntry {
         Optional<String> account = BrowserBinding.hash(request)
                 .flatMap(browser -> qrLogins.consumeLogin(request.getParameter("id"), browser));
         if (returnTo.isEmpty() || account.isEmpty()) {
-            return ends.problem(request, context, returnTo.isEmpty() ? FlowProblem.BAD_RETURN_URL : FlowProblem.QR_LOGIN_INVALID, null);
+            return ends.problem(request, context, returnTo.isEmpty() ? FlowProblem.BAD_RETURN_URL : QrProblem.QR_LOGIN_INVALID, null);
         }
         // The account must still exist and be enabled, with its groups of now: ContainerLogin.login checks.
         CredentialValidationResult caller = new CredentialValidationResult(account.get());
-        return ends.login(request, context, caller, LoginMethod.WECHAT_QR, returnTo.get());
+        return ends.login(request, context, caller, METHOD, returnTo.get());
     }
 }

@@ -1,5 +1,6 @@
 package io.wxbind.rest;
 
+import io.wxbind.auth.flow.LoginProblem;
 import io.wxbind.auth.WeChatActivation;
 import io.wxbind.auth.flow.FlowProblem;
 import io.wxbind.db.DatabaseOutage;
@@ -48,7 +49,7 @@ public class JsonExceptionMapper implements ExceptionMapper<Throwable> {
         Optional<String> outage = DatabaseOutage.in(exception);
         if (outage.isPresent()) {
             LOG.warning(() -> "database unavailable, API answered 503: " + outage.get());
-            FlowProblem problem = FlowProblem.DATABASE_UNAVAILABLE;
+            LoginProblem problem = FlowProblem.DATABASE_UNAVAILABLE;
             return Response.status(problem.status()).type(MediaType.APPLICATION_JSON)
                     .header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS)
                     .entity(new ErrorBody(problem.code(), problem.message())).build();

@@ -20,6 +20,10 @@ import java.util.Optional;
 @Priority(100)
 public class SmsBindProof implements BindProof {
 
+    /** Logged in by binding WeChat with a phone number and an SMS code. */
+    public static final LoginMethod METHOD = new LoginMethod("WECHAT_BIND_SMS", "Phone and SMS code, then WeChat bound to the account");
+
+
     static final String WRONG_SMS_CODE = "wrong_sms_code";
 
     @Inject
@@ -43,7 +47,7 @@ public class SmsBindProof implements BindProof {
     public Verdict prove(HttpServletRequest request, String rawTicket, int triesLeft) {
         VerifyResult result = sms.verify(request.getParameter("phone"), request.getParameter("smsCode"), SecureTokens.sha256Hex(rawTicket));
         if (result instanceof VerifyResult.Verified v) {
-            return new Verdict.Proven(new CredentialValidationResult(v.callerName()), LoginMethod.WECHAT_BIND_SMS);
+            return new Verdict.Proven(new CredentialValidationResult(v.callerName()), METHOD);
         }
         return new Verdict.Wrong(((VerifyResult.Failed) result).message(), WRONG_SMS_CODE);
     }

@@ -1,5 +1,6 @@
 package io.wxbind.web;
 
+import io.wxbind.auth.flow.LoginProblem;
 import io.wxbind.auth.ApiErrorAnswer;
 import io.wxbind.auth.FlowOutcome;
 import io.wxbind.auth.flow.FlowProblem;
@@ -41,7 +42,7 @@ public class ErrorServlet extends HttpServlet {
             return;
         }
         Optional<String> outage = error == null ? Optional.empty() : DatabaseOutage.in(error);
-        Optional<FlowProblem> problem = outage.isPresent() ? Optional.of(FlowProblem.DATABASE_UNAVAILABLE)
+        Optional<LoginProblem> problem = outage.isPresent() ? Optional.of(FlowProblem.DATABASE_UNAVAILABLE)
                 : FlowOutcome.of(request).filter(FlowOutcome.Problem.class::isInstance).map(o -> ((FlowOutcome.Problem) o).problem())
                         .filter(p -> p.status() == code); // the error it was sent for, not a later 405
         if (outage.isPresent()) {
@@ -75,7 +76,7 @@ public class ErrorServlet extends HttpServlet {
     }
 
     /** A problem the mechanism left on the request, or a database outage: its page, or its JSON under /api/. */
-    private static void sendProblem(HttpServletRequest request, HttpServletResponse response, String uri, FlowProblem problem)
+    private static void sendProblem(HttpServletRequest request, HttpServletResponse response, String uri, LoginProblem problem)
             throws IOException {
         if (problem == FlowProblem.DATABASE_UNAVAILABLE) {
             response.setHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));

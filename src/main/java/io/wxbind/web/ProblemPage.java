@@ -1,5 +1,6 @@
 package io.wxbind.web;
 
+import io.wxbind.auth.flow.LoginProblem;
 import io.wxbind.auth.WeChatAuthenticationMechanism;
 import io.wxbind.auth.flow.FlowProblem;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,19 +13,19 @@ public final class ProblemPage {
     private ProblemPage() {
     }
 
-    public static void send(HttpServletRequest request, HttpServletResponse response, FlowProblem problem, String returnTo)
+    public static void send(HttpServletRequest request, HttpServletResponse response, LoginProblem problem, String returnTo)
             throws IOException {
         send(request, response, problem, returnTo, "");
     }
 
     /** A 429 problem with {@code Retry-After} and the wait in words ({@code waitText}, e.g. "3 minutes"). */
-    public static void sendThrottled(HttpServletRequest request, HttpServletResponse response, FlowProblem problem,
+    public static void sendThrottled(HttpServletRequest request, HttpServletResponse response, LoginProblem problem,
             long retryAfterSeconds, String waitText) throws IOException {
         response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
         send(request, response, problem, null, " <span id=\"retry-after\">Please try again in " + Html.esc(waitText) + ".</span>");
     }
 
-    private static void send(HttpServletRequest request, HttpServletResponse response, FlowProblem problem, String returnTo,
+    private static void send(HttpServletRequest request, HttpServletResponse response, LoginProblem problem, String returnTo,
             String afterMessageHtml) throws IOException {
         String home = request.getContextPath() + "/";
         Object loginPath = request.getServletContext().getAttribute(WxBindWebSetup.LOGIN_PATH_ATTRIBUTE);

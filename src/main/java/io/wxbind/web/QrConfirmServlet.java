@@ -1,8 +1,8 @@
 package io.wxbind.web;
 
+import io.wxbind.qr.QrProblem;
 import io.wxbind.auth.FlowOutcome;
 import io.wxbind.auth.flow.BrowserBinding;
-import io.wxbind.auth.flow.FlowProblem;
 import io.wxbind.auth.flow.FormTokens;
 import io.wxbind.qr.ConfirmQuestion;
 import io.wxbind.qr.QrConfirmEntry;
@@ -48,12 +48,12 @@ public class QrConfirmServlet extends HttpServlet {
             return;
         }
         if (!FormTokens.valid(request)) {
-            ProblemPage.send(request, response, FlowProblem.QR_CONFIRM_OTHER_BROWSER, null);
+            ProblemPage.send(request, response, QrProblem.QR_CONFIRM_OTHER_BROWSER, null);
             return;
         }
         String answer = request.getParameter("answer");
         if (!CONFIRM.equals(answer) && !NOT_ME.equals(answer)) {
-            ProblemPage.send(request, response, FlowProblem.QR_CONFIRM_INVALID, null);
+            ProblemPage.send(request, response, QrProblem.QR_CONFIRM_INVALID, null);
             return;
         }
         QrConfirmPage page = confirms.answer(request.getParameter("id"), BrowserBinding.hash(request).orElse(null),
@@ -69,7 +69,7 @@ public class QrConfirmServlet extends HttpServlet {
         }
         Optional<String> authorize = step.authorizeUrl(request, response);
         if (authorize.isEmpty()) {
-            ProblemPage.send(request, response, FlowProblem.QR_CONFIRM_INVALID, null);
+            ProblemPage.send(request, response, QrProblem.QR_CONFIRM_INVALID, null);
             return;
         }
         response.sendRedirect(authorize.get());

@@ -1,5 +1,6 @@
 package io.wxbind.web;
 
+import io.wxbind.qr.QrProblem;
 import io.wxbind.auth.WeChatAuthenticationMechanism;
 import io.wxbind.auth.flow.BrowserBinding;
 import io.wxbind.auth.flow.FlowProblem;
@@ -95,7 +96,7 @@ public class QrLoginServlet extends HttpServlet {
         }
         if (offer instanceof QrOffer.Throttled throttled) {
             response.setHeader("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
-            ProblemPage.send(request, response, FlowProblem.QR_LOGIN_THROTTLED, returnTo.get());
+            ProblemPage.send(request, response, QrProblem.QR_LOGIN_THROTTLED, returnTo.get());
             return;
         }
         QrScene scene = ((QrOffer.Ready) offer).scene();

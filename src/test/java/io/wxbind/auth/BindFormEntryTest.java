@@ -1,5 +1,6 @@
 package io.wxbind.auth;
 
+import io.wxbind.sms.SmsBindProof;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -274,7 +275,7 @@ class BindFormEntryTest {
 
     @Test
     void handleWhenRightProofThenLimitResetTicketConsumedBoundAndLoggedInWithTheProofsMethod() {
-        codeVerdict = new BindProof.Verdict.Proven(new CredentialValidationResult("carol"), LoginMethod.WECHAT_BIND_SMS);
+        codeVerdict = new BindProof.Verdict.Proven(new CredentialValidationResult("carol"), SmsBindProof.METHOD);
         AuthenticationStatus status = step.handle(form("phone", "+8613800000002", "code", "654321").build(), new FakeHttp.Response().build(),
                 context());
         assertEquals(AuthenticationStatus.SUCCESS, status);
@@ -296,7 +297,7 @@ class BindFormEntryTest {
 
     @Test
     void handleWhenProvenButBoundElsewhereMeanwhileThenConflictAndNobodyLoggedIn() {
-        codeVerdict = new BindProof.Verdict.Proven(new CredentialValidationResult("carol"), LoginMethod.WECHAT_BIND_SMS);
+        codeVerdict = new BindProof.Verdict.Proven(new CredentialValidationResult("carol"), SmsBindProof.METHOD);
         bindResult = new BindingResult.Conflict("dave");
         FlowOutcome.Problem p = assertInstanceOf(FlowOutcome.Problem.class, handle(form("phone", "+8613800000002", "code", "654321")));
         assertEquals(FlowProblem.BINDING_CONFLICT, p.problem());

@@ -1,5 +1,7 @@
 package io.wxbind.auth;
 
+import io.wxbind.qr.QrLoginCompleteEntry;
+import io.wxbind.sms.SmsBindProof;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +44,7 @@ class LoginAdmissionTest {
 
     @Test
     void admitWhenAccountMayLogInThenStampAndGroupsAndNothingAudited() {
-        StampedAccount admitted = admission().admit("alice", LoginMethod.WECHAT_QR).orElseThrow();
+        StampedAccount admitted = admission().admit("alice", QrLoginCompleteEntry.METHOD).orElseThrow();
         assertEquals("s1", admitted.stamp());
         assertEquals(Set.of("user"), admitted.account().groups());
         assertTrue(audited.isEmpty());
@@ -50,7 +52,7 @@ class LoginAdmissionTest {
 
     @Test
     void admitWhenAccountGoneOrDisabledThenNoLoginAndRefusalAudited() {
-        assertTrue(admission().admit("mallory", LoginMethod.WECHAT_BIND_SMS).isEmpty());
+        assertTrue(admission().admit("mallory", SmsBindProof.METHOD).isEmpty());
         assertEquals(List.of(AuditEvent.of(AuditKind.REFUSED, "mallory").withMethod("WECHAT_BIND_SMS").withReason("account_unavailable")),
                 audited);
     }

@@ -241,9 +241,9 @@ class QrConfirmFlowTest {
         var ask = assertInstanceOf(QrConfirmPage.Ask.class, tx(b -> b.confirms().page(scene.id(), "phone-browser")));
         assertEquals("Log in on a browser: Chrome on Windows, 192.0.2.x, 2 min ago", ask.question().question());
         assertTrue(ask.question().detail().contains("portal.example.com as al***e"), ask.question().detail());
-        assertEquals(FlowProblem.QR_CONFIRM_OTHER_BROWSER,
+        assertEquals(QrProblem.QR_CONFIRM_OTHER_BROWSER,
                 assertInstanceOf(QrConfirmPage.Refused.class, tx(b -> b.confirms().page(scene.id(), "thief-browser"))).problem());
-        assertEquals(FlowProblem.QR_CONFIRM_OTHER_BROWSER,
+        assertEquals(QrProblem.QR_CONFIRM_OTHER_BROWSER,
                 assertInstanceOf(QrConfirmPage.Refused.class, tx(b -> b.confirms().answer(scene.id(), "thief-browser", true))).problem());
         assertEquals(QrScene.Status.SCANNED, reload(scene).status());
 
@@ -253,7 +253,7 @@ class QrConfirmFlowTest {
         assertEquals(QrScene.Status.CONFIRMED, confirmed.status());
         assertEquals("alice", confirmed.resultAccount());
         assertNull(QrSceneView.of(confirmed, clock.instant()).account(), "a login page is not told the account");
-        assertEquals(FlowProblem.QR_CONFIRM_INVALID, assertInstanceOf(QrConfirmPage.Refused.class,
+        assertEquals(QrProblem.QR_CONFIRM_INVALID, assertInstanceOf(QrConfirmPage.Refused.class,
                 tx(b -> b.confirms().answer(scene.id(), "phone-browser", false))).problem(), "answered once");
         assertEquals(QrScene.Status.CONFIRMED, reload(scene).status());
         assertTrue(audit.stream().anyMatch(e -> e.kind() == AuditKind.CONFIRMED && "qr-login".equals(e.method())));
@@ -310,7 +310,7 @@ class QrConfirmFlowTest {
         String raw = ticketOf(scan(scene, phone));
         verify(raw, phone, "phone-browser");
         clock.advance(Duration.ofSeconds(181));
-        assertEquals(FlowProblem.QR_CONFIRM_INVALID, assertInstanceOf(QrConfirmPage.Refused.class,
+        assertEquals(QrProblem.QR_CONFIRM_INVALID, assertInstanceOf(QrConfirmPage.Refused.class,
                 tx(b -> b.confirms().answer(scene.id(), "phone-browser", true))).problem());
         assertEquals("expired", QrSceneView.of(reload(scene), clock.instant()).status());
 
@@ -365,7 +365,7 @@ class QrConfirmFlowTest {
         List<Object> answers = race(n, () -> tx(b -> b.confirms().answer(scene.id(), "phone-browser", Math.random() < 0.5)));
         assertEquals(1, answers.stream().filter(QrConfirmPage.Done.class::isInstance).count(), answers.toString());
         assertEquals(n - 1, answers.stream().filter(a -> a instanceof QrConfirmPage.Refused r
-                && r.problem() == FlowProblem.QR_CONFIRM_INVALID).count());
+                && r.problem() == QrProblem.QR_CONFIRM_INVALID).count());
         QrScene.Status outcome = reload(scene).status();
         assertTrue(outcome == QrScene.Status.CONFIRMED || outcome == QrScene.Status.CANCELLED, outcome.toString());
     }

@@ -63,7 +63,7 @@ class QrStreamAndFreshnessTest {
         assertFalse(FreshLogin.isFresh(login(LoginMethod.WECHAT, now.minusSeconds(300)), now, window), "just too old");
         assertFalse(FreshLogin.isFresh(login(LoginMethod.API_TOKEN, now), now, window), "a bearer token proves no person is there");
         assertFalse(FreshLogin.isFresh(Optional.empty(), now, window));
-        assertFalse(FreshLogin.isFresh(login(LoginMethod.WECHAT_QR, null), now, window));
+        assertFalse(FreshLogin.isFresh(login(QrLoginCompleteEntry.METHOD, null), now, window));
     }
 
     private static Optional<SessionLogin> login(LoginMethod method, Instant at) {

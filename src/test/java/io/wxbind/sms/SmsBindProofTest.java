@@ -89,6 +89,6 @@ class SmsBindProofTest {
         BindProof.Verdict.Proven proven = assertInstanceOf(BindProof.Verdict.Proven.class,
                 proof.prove(form("phone", "13800000002", "smsCode", "654321"), TICKET, 4));
         assertEquals("carol", proven.caller().getCallerPrincipal().getName());
-        assertEquals(LoginMethod.WECHAT_BIND_SMS, proven.method());
+        assertEquals(SmsBindProof.METHOD, proven.method());
     }
 }

@@ -1,8 +1,8 @@
 package io.wxbind.testsupport;
 
+import io.wxbind.auth.flow.LoginProblem;
 import io.wxbind.auth.ContainerLogin;
 import io.wxbind.auth.LoginMethod;
-import io.wxbind.auth.flow.FlowProblem;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -32,7 +32,7 @@ public final class FakeLogin {
             }
 
             @Override
-            public AuthenticationStatus problem(HttpServletRequest request, HttpMessageContext context, FlowProblem problem,
+            public AuthenticationStatus problem(HttpServletRequest request, HttpMessageContext context, LoginProblem problem,
                     String returnTo) {
                 calls.add("problem " + problem.code() + (returnTo == null ? "" : " again to " + returnTo));
                 return AuthenticationStatus.NOT_DONE;

@@ -10,6 +10,6 @@ public sealed interface CallbackResult {
             implements CallbackResult {
     }
 
-    record Failed(FlowProblem problem, String detail) implements CallbackResult {
+    record Failed(LoginProblem problem, String detail) implements CallbackResult {
     }
 }

@@ -4,11 +4,11 @@ import io.wxbind.wechat.WeChatApiException;
 import io.wxbind.wechat.WeChatError;
 
 /**
- * Everything that can stop a login, with a stable code (for logs and tests), the HTTP status
+ * Everything that can stop a login in the core flow (features add their own {@link LoginProblem}s), with a stable code (for logs and tests), the HTTP status
  * of the page, and words a person understands. A client's mistake is a 4xx; WeChat failing is
  * a 502/503; nothing here is ever a 500.
  */
-public enum FlowProblem {
+public enum FlowProblem implements LoginProblem {
     BAD_RETURN_URL(400, "That return address is not allowed",
             "After signing in you can only be sent back to a page of this site."),
     STATE_MISSING(400, "This sign-in link is incomplete",
@@ -33,14 +33,6 @@ public enum FlowProblem {
             "Binding links work once, in the browser that opened them, for 5 minutes. Please start signing in again."),
     TOO_MANY_ATTEMPTS(429, "Too many wrong attempts",
             "This binding link is no longer valid. Please start signing in again."),
-    LINK_INVALID(400, "This bind link has expired or was already used",
-            "A bind link works once, for 5 minutes. Tap the bind menu in the chat again for a new one."),
-    LINK_NOT_YOURS(403, "This bind link was sent to another WeChat user",
-            "Nothing was changed. Ask for your own link: tap the bind menu in the chat."),
-    QR_LOGIN_INVALID(400, "This QR login is no longer valid",
-            "A QR login works once, in the browser that showed the code, until the code expires. Please reload the login page."),
-    QR_LOGIN_THROTTLED(429, "Too many QR login codes",
-            "Too many QR login codes were asked for from your network in the last 10 minutes. Please wait a few minutes, then reload this page."),
     BINDING_CONFLICT(409, "This WeChat account is already bound to another account",
             "Nothing was changed. Log in to that account, or remove the binding there first."),
     THROTTLED_ACCOUNT(429, "Too many wrong attempts for this account",
@@ -53,13 +45,6 @@ public enum FlowProblem {
     CSRF(403, "This request did not come from this site",
             "For your safety, this site only accepts changes sent from its own pages. Nothing was changed. "
                     + "Go back to the site, reload the page and try again."),
-    QR_CONFIRM_INVALID(400, "This confirmation has expired or was already answered",
-            "A confirmation link works once, for a few minutes, and only until it is answered. Nothing was changed. "
-                    + "To try again, reload the page with the QR code and scan the new code."),
-    QR_CONFIRM_NOT_YOURS(403, "This confirmation was sent to another WeChat user",
-            "Nothing was changed. Only the person who scanned the QR code can confirm it."),
-    QR_CONFIRM_OTHER_BROWSER(403, "This confirmation was opened on another phone or browser",
-            "Nothing was changed. Answer on the page that opened from the link in your WeChat chat."),
     /** PostgreSQL is restarting or unreachable ({@code io.wxbind.db.DatabaseOutage}); the pool reconnects by itself. */
     DATABASE_UNAVAILABLE(503, "We cannot reach our database right now",
             "Nothing was changed. Please try again in a few seconds.");
@@ -67,7 +52,6 @@ public enum FlowProblem {
     private final int status;
     private final String title;
     private final String message;
-
     FlowProblem(int status, String title, String message) {
         this.status = status;
         this.title = title;
@@ -83,18 +67,22 @@ public enum FlowProblem {
         return error.isTransient() ? WECHAT_UNAVAILABLE : WECHAT_ERROR;
     }
 
+    @Override
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    @Override
     public int status() {
         return status;
     }
 
+    @Override
     public String title() {
         return title;
     }
 
+    @Override
     public String message() {
         return message;
     }

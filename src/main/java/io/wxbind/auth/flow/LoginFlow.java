@@ -186,7 +186,7 @@ public class LoginFlow {
         return config.publicBaseUrl() != null ? "https".equals(config.publicBaseUrl().getScheme()) : request.isSecure();
     }
 
-    private static CallbackResult failed(FlowProblem problem, String detail) {
+    private static CallbackResult failed(LoginProblem problem, String detail) {
         LOG.fine(() -> "step 2 stopped: " + problem.code() + " (" + detail + ")");
         return new CallbackResult.Failed(problem, detail);
     }

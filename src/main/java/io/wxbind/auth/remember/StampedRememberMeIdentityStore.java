@@ -106,10 +106,6 @@ public class StampedRememberMeIdentityStore implements RememberMeIdentityStore {
     }
 
     private static LoginMethod method(String name) {
-        try {
-            return LoginMethod.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            return LoginMethod.WECHAT; // a method renamed since the token was issued
-        }
+        return LoginMethod.restored(name); // a renamed or unknown method still logs in, as plain WeChat
     }
 }

@@ -1,5 +1,6 @@
 package io.wxbind.auth.remember;
 
+import io.wxbind.sms.SmsBindProof;
 import io.wxbind.auth.WeChatActivation;
 import jakarta.enterprise.inject.Instance;
 import jakarta.servlet.ServletContextEvent;
@@ -210,7 +211,7 @@ class RememberMeCookieTest {
         assertEquals("alice", result.getCallerPrincipal().getName());
         assertEquals(Set.of("user", "auditor"), result.getCallerGroups());
         SessionLogin left = assertInstanceOf(SessionLogin.class, store.request.getAttribute(SessionLogin.class.getName()));
-        assertEquals(LoginMethod.WECHAT_BIND_SMS, left.method());
+        assertEquals(SmsBindProof.METHOD, left.method());
         assertEquals("s1", left.stamp());
         assertEquals(clock.instant(), left.at(), "the time of the original login, not of this request");
 
