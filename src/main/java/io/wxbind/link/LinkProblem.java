@@ -1,7 +1,6 @@
 package io.wxbind.link;
 
 import io.wxbind.auth.flow.LoginProblem;
-import java.util.Locale;
 
 /** What can stop a message-link login: the link's page, status and stable code. */
 public enum LinkProblem implements LoginProblem {
@@ -10,33 +9,14 @@ public enum LinkProblem implements LoginProblem {
     LINK_NOT_YOURS(403, "This bind link was sent to another WeChat user",
             "Nothing was changed. Ask for your own link: tap the bind menu in the chat.");
 
-    private final int status;
-    private final String title;
-    private final String message;
+    private final Wording wording;
 
     LinkProblem(int status, String title, String message) {
-        this.status = status;
-        this.title = title;
-        this.message = message;
+        this.wording = new Wording(status, title, message);
     }
 
     @Override
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public String message() {
-        return message;
+    public Wording wording() {
+        return wording;
     }
 }

@@ -1,7 +1,6 @@
 package io.wxbind.qr;
 
 import io.wxbind.auth.flow.LoginProblem;
-import java.util.Locale;
 
 /** What can stop a QR login or a QR confirmation: the page, status and stable code. */
 public enum QrProblem implements LoginProblem {
@@ -17,33 +16,14 @@ public enum QrProblem implements LoginProblem {
     QR_CONFIRM_OTHER_BROWSER(403, "This confirmation was opened on another phone or browser",
             "Nothing was changed. Answer on the page that opened from the link in your WeChat chat.");
 
-    private final int status;
-    private final String title;
-    private final String message;
+    private final Wording wording;
 
     QrProblem(int status, String title, String message) {
-        this.status = status;
-        this.title = title;
-        this.message = message;
+        this.wording = new Wording(status, title, message);
     }
 
     @Override
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public String message() {
-        return message;
+    public Wording wording() {
+        return wording;
     }
 }

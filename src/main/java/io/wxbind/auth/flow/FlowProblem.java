@@ -49,13 +49,10 @@ public enum FlowProblem implements LoginProblem {
     DATABASE_UNAVAILABLE(503, "We cannot reach our database right now",
             "Nothing was changed. Please try again in a few seconds.");
 
-    private final int status;
-    private final String title;
-    private final String message;
+    private final Wording wording;
+
     FlowProblem(int status, String title, String message) {
-        this.status = status;
-        this.title = title;
-        this.message = message;
+        this.wording = new Wording(status, title, message);
     }
 
     /** Maps a WeChat errcode: a rejected code is the client's problem, busy is "try again". */
@@ -68,22 +65,7 @@ public enum FlowProblem implements LoginProblem {
     }
 
     @Override
-    public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public String message() {
-        return message;
+    public Wording wording() {
+        return wording;
     }
 }
