@@ -3,6 +3,7 @@ package io.wxbind.config;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,8 +80,23 @@ public record PushConfig(Map<String, App> apps, Duration timestampWindow, int ma
     }
 
     /**
+     * {@link #read(Function, String, List)} for the deployment: every app in {@code wechat.push.app-ids}
+     * must be an official account of the registry (pushes reach official accounts).
+     */
+    static PushConfig read(Function<String, Optional<String>> source, WeChatApps registry, List<String> problems) {
+        for (String id : new ConfigReader(source, problems).list("wechat.push.app-ids")) {
+            if (WeChatApp.isAppId(id)) { // else read below reports it
+                registry.named("wechat.push.app-ids", id, EnumSet.of(WeChatAppType.OFFICIAL_ACCOUNT), problems);
+            }
+        }
+        WeChatApp official = registry.official();
+        return read(source, official == null ? null : official.appId(), problems);
+    }
+
+    /**
      * Pure mapping from raw values; every problem goes to {@code problems}, never a secret value.
      * Without {@code wechat.push.app-ids}, the main app gets an endpoint only if it has a token.
+     * Checks no appid against the registry (tests and benchmarks without one).
      */
     public static PushConfig read(Function<String, Optional<String>> source, String mainAppId, List<String> problems) {
         ConfigReader r = new ConfigReader(source, problems);
@@ -92,7 +108,7 @@ public record PushConfig(Map<String, App> apps, Duration timestampWindow, int ma
         Map<String, App> apps = new LinkedHashMap<>();
         for (String id : ids) {
             String prefix = "wechat.push." + id + ".";
-            if (!id.matches("[A-Za-z0-9_]{1,32}")) {
+            if (!WeChatApp.isAppId(id)) {
                 problems.add("wechat.push.app-ids: '" + id + "' is not an appid (1-32 letters or digits)");
                 continue;
             }

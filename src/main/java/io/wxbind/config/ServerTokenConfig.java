@@ -2,6 +2,7 @@ package io.wxbind.config;
 
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,22 +52,27 @@ public record ServerTokenConfig(boolean enabled, Map<String, App> apps, Duration
         return refreshMargin.compareTo(insideRotation) < 0 ? refreshMargin : insideRotation;
     }
 
-    static ServerTokenConfig read(Function<String, Optional<String>> source, String mainAppId, String mainSecret,
-            List<String> problems) {
+    /**
+     * Each app's secret is the registry's ({@link WeChatApps}); {@code wechat.token.<appid>.secret}, the
+     * older way to give it, may repeat it but not contradict it.
+     */
+    static ServerTokenConfig read(Function<String, Optional<String>> source, WeChatApps registry, List<String> problems) {
         ConfigReader r = new ConfigReader(source, problems);
         boolean enabled = r.bool("wechat.token.enabled", true);
         List<String> ids = r.list("wechat.token.app-ids");
-        if (ids.isEmpty() && mainAppId != null) {
-            ids = List.of(mainAppId);
+        if (ids.isEmpty() && registry.official() != null) {
+            ids = List.of(registry.official().appId());
         }
         Endpoint dflt = endpoint(r, "wechat.token.endpoint", Endpoint.STABLE);
         Map<String, App> apps = new LinkedHashMap<>();
         for (String id : ids) {
+            Optional<WeChatApp> app = registry.named("wechat.token.app-ids", id, EnumSet.allOf(WeChatAppType.class), problems);
+            String secret = app.map(WeChatApp::secret).orElse(null);
             String key = "wechat.token." + id + ".secret";
-            String secret = r.optional(key).orElse(id.equals(mainAppId) ? mainSecret : null);
-            if (secret == null) {
-                problems.add(key + ": required for an app in wechat.token.app-ids (environment variable "
-                        + key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_") + ")");
+            Optional<String> own = r.optional(key);
+            if (own.isPresent() && secret != null && !WeChatApps.sameSecret(own.get(), secret)) {
+                problems.add(key + ": differs from the app's secret in " + registry.secretKey(id)
+                        + "; one app has one secret, so remove " + key);
             }
             apps.put(id, new App(id, secret, endpoint(r, "wechat.token." + id + ".endpoint", dflt)));
         }

@@ -50,9 +50,7 @@ public record WeChatConfig(
     public static WeChatConfig read(Function<String, Optional<String>> source, List<String> problems) {
         ConfigReader r = new ConfigReader(source, problems);
         String appId = r.required("wechat.app-id");
-        if (appId != null && !appId.matches("[A-Za-z0-9_]{1,32}")) {
-            problems.add("wechat.app-id: must be 1-32 letters or digits, was '" + appId + "'");
-        }
+        WeChatApp.checkAppId("wechat.app-id", appId, problems);
         String secret = r.required("wechat.app-secret");
         URI open = r.url("wechat.open-base-url", "https://open.weixin.qq.com");
         URI api = r.url("wechat.api-base-url", "https://api.weixin.qq.com");

@@ -53,6 +53,12 @@ public class WxBindConfigProducer {
 
     @Produces
     @Dependent
+    WeChatApps apps() {
+        return settings.apps();
+    }
+
+    @Produces
+    @Dependent
     MechanismConfig mechanism() {
         return settings.mechanism();
     }

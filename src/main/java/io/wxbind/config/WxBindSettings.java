@@ -10,7 +10,7 @@ import java.util.function.Function;
  * Every setting of WxBind, read and validated together: a bad deployment gets one failure that
  * lists every problem of every area, each naming its key and never a secret's value.
  */
-public record WxBindSettings(WeChatConfig weChat, MechanismConfig mechanism, ServerTokenConfig serverTokens, PushConfig push,
+public record WxBindSettings(WeChatConfig weChat, WeChatApps apps, MechanismConfig mechanism, ServerTokenConfig serverTokens, PushConfig push,
         ApiTokenConfig apiTokens, GuessConfig guess, SmsConfig sms, QrConfig qr, LinkConfig link, AuditConfig audit,
         SecurityConfig security, RememberMeConfig rememberMe, NodeConfig node, DemoConfig demo) {
 
@@ -23,10 +23,11 @@ public record WxBindSettings(WeChatConfig weChat, MechanismConfig mechanism, Ser
         List<String> problems = new ArrayList<>();
         Function<String, Optional<String>> source = new LayeredSource(mpConfig, declared, problems);
         WeChatConfig weChat = WeChatConfig.read(source, problems);
-        WxBindSettings settings = new WxBindSettings(weChat,
+        WeChatApps apps = WeChatApps.read(source, problems);
+        WxBindSettings settings = new WxBindSettings(weChat, apps,
                 MechanismConfig.read(source, problems),
-                ServerTokenConfig.read(source, weChat.appId(), weChat.appSecret(), problems),
-                PushConfig.read(source, weChat.appId(), problems),
+                ServerTokenConfig.read(source, apps, problems),
+                PushConfig.read(source, apps, problems),
                 ApiTokenConfig.read(source, problems),
                 GuessConfig.read(source, problems),
                 SmsConfig.read(source, weChat.appSecret(), problems),
@@ -44,7 +45,7 @@ public record WxBindSettings(WeChatConfig weChat, MechanismConfig mechanism, Ser
 
     /** One line for the deployment log; no secret. */
     public String summary() {
-        return "WxBind configured: " + weChat + "; server tokens " + (serverTokens.enabled() ? "kept for " + serverTokens.appList() : "off")
+        return "WxBind configured: " + weChat + "; " + apps + "; server tokens " + (serverTokens.enabled() ? "kept for " + serverTokens.appList() : "off")
                 + "; push " + push.appList() + "; " + apiTokens + "; " + guess + "; " + sms + "; " + qr + "; " + security + "; " + rememberMe
                 + "; node " + node.nodeName() + ", trusted proxies " + node.trustedProxies();
     }

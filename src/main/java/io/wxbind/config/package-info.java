@@ -12,6 +12,10 @@
  * naming its key and never a secret's value. The immutable records are the only thing the rest
  * of WxBind sees; this package depends on no other WxBind package.
  *
+ * <p>{@link io.wxbind.config.WeChatApps} is the registry of WeChat apps: the official account of
+ * {@code wechat.app-id} plus those of {@code wechat.apps}. A setting that names an app (server
+ * tokens, push) is checked against it, and a server token uses the registry's secret.
+ *
  * <p>Key prefixes: {@code wechat.*} for what concerns WeChat and the apps registered there (app
  * ids and secrets, WeChat's endpoints and timeouts, the OAuth flow with it: scope, callback path,
  * first-login policy, state and bind-ticket lifetimes, return URLs, public base URL, default

@@ -207,7 +207,7 @@ class AccessTokenClusterIT {
     private static void forceRefreshElsewhere() throws Exception {
         var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         var body = Json.createObjectBuilder().add("grant_type", "client_credential").add("appid", MINI)
-                .add("secret", TokenCluster.MINI_SECRET).add("force_refresh", true).build().toString();
+                .add("secret", WxBindStack.MINIPROGRAM_APP_SECRET).add("force_refresh", true).build().toString();
         var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.simulatorApiUrl() + "/cgi-bin/stable_token"))
                 .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());

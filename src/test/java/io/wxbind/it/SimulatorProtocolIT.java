@@ -45,7 +45,7 @@ class SimulatorProtocolIT {
     private static final String OFFICIAL = WxBindStack.APP_ID;
     private static final String OFFICIAL_SECRET = WxBindStack.APP_SECRET;
     private static final String MINI = "wx7e6d5c4b3a291807";
-    private static final String MINI_SECRET = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+    private static final String MINI_SECRET = WxBindStack.MINIPROGRAM_APP_SECRET;
     private static final String OPEN_PLATFORM = "open-wxbind-demo";
     private static final String REDIRECT = "https://app.example/wechat/callback";
     private static final Pattern RID = Pattern.compile(".+, rid: [0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}");

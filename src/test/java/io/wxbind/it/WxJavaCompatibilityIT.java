@@ -50,7 +50,7 @@ class WxJavaCompatibilityIT {
     private static final String OFFICIAL = "wx1a2b3c4d5e6f7a8b";
     private static final String OFFICIAL_SECRET = "5e1f0c3a9b7d4e2f8a6c1b3d5e7f9a0b";
     private static final String MINI = "wx7e6d5c4b3a291807";
-    private static final String MINI_SECRET = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+    private static final String MINI_SECRET = WxBindStack.MINIPROGRAM_APP_SECRET;
     private static final String OPEN_PLATFORM = "open-wxbind-demo";
     private static final String REDIRECT = "https://app.example/wxjava/callback";
 

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wxbind.it.support.Capture;
 import io.wxbind.it.support.SecretScanner;
-import io.wxbind.it.support.TokenCluster;
 import io.wxbind.launch.LaunchPaths;
 import io.wxbind.launch.WxBindStack;
 import jakarta.json.Json;
@@ -96,10 +95,10 @@ class ZzSecretScanIT {
         assertEquals(Map.of(), findings, "secrets found (file: kind → occurrences)");
     }
 
-    /** What the stack configures as secrets: app secrets, push token, EncodingAESKey. */
+    /** What the stack configures as secrets: app secrets (the mini program's too), push token, EncodingAESKey. */
     private static void configuredSecrets(SecretScanner scanner) {
         WxBindStack.appConfig("http://localhost", Map.of()).forEach((key, value) -> {
-            if (key.endsWith("app-secret")) {
+            if (key.equals("wechat.app-secret") || key.startsWith("wechat.app.") && key.endsWith(".secret")) {
                 scanner.add("app secret", value);
             } else if (key.startsWith("wechat.push.") && key.endsWith(".token")) {
                 scanner.add("push token", value);
@@ -107,7 +106,6 @@ class ZzSecretScanIT {
                 scanner.add("EncodingAESKey", value);
             }
         });
-        scanner.add("app secret", TokenCluster.MINI_SECRET);
     }
 
     /** Every openid and unionid of every person of the shared simulator, and of the people other simulators made. */

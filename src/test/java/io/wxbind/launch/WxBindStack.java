@@ -19,6 +19,15 @@ public final class WxBindStack implements AutoCloseable {
     public static final String APP_ID = "wx1a2b3c4d5e6f7a8b";
     /** Its secret; passed to the app as the environment variable {@code WECHAT_APP_SECRET}. */
     public static final String APP_SECRET = "5e1f0c3a9b7d4e2f8a6c1b3d5e7f9a0b";
+    /** The simulator's website app ({@code SimDefaults.WEBSITE_APP_ID}). */
+    public static final String WEBSITE_APP_ID = "wx0f1e2d3c4b5a6978";
+    /** Its secret; passed to the app as the environment variable {@code WECHAT_APP_WX0F1E2D3C4B5A6978_SECRET}. */
+    public static final String WEBSITE_APP_SECRET = "9a8b7c6d5e4f30211203f4e5d6c7b8a9";
+    /** The simulator's mini program ({@code SimDefaults.MINIPROGRAM_APP_ID}). */
+    public static final String MINIPROGRAM_APP_ID = "wx7e6d5c4b3a291807";
+    public static final String MINIPROGRAM_APP_SECRET = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+    /** The open-platform account all three are bound to ({@code SimDefaults.OPEN_PLATFORM}): one unionid per person. */
+    public static final String OPEN_PLATFORM = "open-wxbind-demo";
 
     /** The tests log in with the demo accounts, and a hung WeChat must not stall them long. */
     /**
@@ -221,11 +230,19 @@ public final class WxBindStack implements AutoCloseable {
         }
     }
 
-    /** The app's config: simulator as WeChat, the simulator's app id and secret, then overrides. */
+    /** The app's config: simulator as WeChat, the simulator's apps with their secrets, then overrides. */
     public static Map<String, String> appConfig(String simulatorBase, Map<String, String> overrides) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("wechat.app-id", APP_ID);
         config.put("wechat.app-secret", APP_SECRET);
+        config.put("wechat.open-platform", OPEN_PLATFORM);
+        config.put("wechat.apps", WEBSITE_APP_ID + "," + MINIPROGRAM_APP_ID);
+        config.put("wechat.app." + WEBSITE_APP_ID + ".type", "website");
+        config.put("wechat.app." + WEBSITE_APP_ID + ".secret", WEBSITE_APP_SECRET);
+        config.put("wechat.app." + WEBSITE_APP_ID + ".open-platform", OPEN_PLATFORM);
+        config.put("wechat.app." + MINIPROGRAM_APP_ID + ".type", "miniprogram");
+        config.put("wechat.app." + MINIPROGRAM_APP_ID + ".secret", MINIPROGRAM_APP_SECRET);
+        config.put("wechat.app." + MINIPROGRAM_APP_ID + ".open-platform", OPEN_PLATFORM);
         config.put("wechat.open-base-url", simulatorBase + "/wechat-sim/open");
         config.put("wechat.api-base-url", simulatorBase + "/wechat-sim/api");
         config.put("wechat.mp-base-url", simulatorBase + "/wechat-sim/mp");

@@ -18,9 +18,9 @@ import java.util.Map;
  */
 public final class TokenCluster implements AutoCloseable {
 
-    public static final String OA = "wx1a2b3c4d5e6f7a8b";
-    public static final String MINI = "wx7e6d5c4b3a291807";
-    public static final String MINI_SECRET = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+    public static final String OA = WxBindStack.APP_ID;
+    /** Configured as an app (wechat.apps) by {@link WxBindStack#appConfig}, secret included. */
+    public static final String MINI = WxBindStack.MINIPROGRAM_APP_ID;
     public static final int OA_EXPIRES = 20;
     public static final int MINI_EXPIRES = 30;
     public static final int MARGIN = 8;
@@ -62,7 +62,6 @@ public final class TokenCluster implements AutoCloseable {
         cfg.put("wechat.token.app-ids", OA + "," + MINI);
         cfg.put("wechat.token." + OA + ".endpoint", "classic");
         cfg.put("wechat.token." + MINI + ".endpoint", "stable");
-        cfg.put("wechat.token." + MINI + ".secret", MINI_SECRET);
         cfg.put("wechat.token.refresh-margin-seconds", String.valueOf(MARGIN));
         cfg.put("wechat.token.stable-rotation-lead-seconds", "10");
         cfg.put("wechat.token.check-interval-seconds", "1");
