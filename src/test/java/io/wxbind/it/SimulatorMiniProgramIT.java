@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The simulator's mini-program and mobile-app login (protocol §3, §1.3) driven by unmodified
  * WxJava clients: {@code weixin-java-miniapp} for jscode2session and the phone number (its API
- * host is the simulator, its server token a stable_token), {@code weixin-java-mp}'s OAuth2 service
+ * host is the simulator, its server token from cgi-bin/token as in WxJavaCompatibilityIT), {@code weixin-java-mp}'s OAuth2 service
  * for the mobile app's SDK code. The client side (wx.login, the phone button, the encrypted phone
  * data, the app SDK) is the simulator's control API. Calls WxJava has no method for (checksession
  * as documented, errcodes before WxJava's retries) go over plain HTTP.
@@ -70,7 +70,7 @@ class SimulatorMiniProgramIT {
         config.setAppid(MINI);
         config.setSecret(MINI_SECRET);
         config.setApiHostUrl(stack.simulatorApiUrl());
-        config.useStableAccessToken(true);
+        config.useStableAccessToken(false); // a 7200 s stable token would outlive SimulatorProtocolIT's short windows
         mini = new WxMaServiceImpl();
         mini.setWxMaConfig(config);
     }
