@@ -34,6 +34,8 @@ import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
 import me.chanjar.weixin.mp.config.WxMpHostConfig;
 import me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -213,6 +215,25 @@ class SimulatorMiniProgramIT {
         assertEquals(400, sim.send("POST", "/client/phone-code", target(MOBILE, person.id())).status());
     }
 
+    @Test
+    void phoneAppsPageWhenOpenMiniProgramThenShowsAWorkingWxLoginCode() throws Exception {
+        SimControl.SimPersonInfo person = sim.newPerson("Demo Phone");
+        HttpRequest open = HttpRequest.newBuilder(URI.create(stack.simulatorUrl() + "phone/apps"))
+                .timeout(Duration.ofSeconds(10)).header("X-WeChat-Sim-Person", person.id()).GET().build();
+        Document page = Jsoup.parse(HTTP.send(open, HttpResponse.BodyHandlers.ofString()).body());
+        assertTrue(page.getElementById("login-" + MINI) != null && page.getElementById("phone-" + MINI) != null
+                && page.getElementById("login-" + MOBILE) != null, page.text());
+
+        HttpRequest tap = HttpRequest.newBuilder(URI.create(stack.simulatorUrl() + "phone/apps"))
+                .timeout(Duration.ofSeconds(10)).header("X-WeChat-Sim-Person", person.id())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("appid=" + MINI + "&action=login")).build();
+        HttpResponse<String> tapped = HTTP.send(tap, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, tapped.statusCode(), tapped.body());
+        String code = Jsoup.parse(tapped.body()).getElementById("code").text();
+        assertEquals(person.openIdFor(MINI), rememberKeyOf(mini.getUserService().getSessionInfo(code)).getOpenid());
+    }
+
     /** WxJava's OAuth2 client exactly as in production, its hosts the simulator. */
     private static WxMpService oauthClient(String appId, String secret) {
         WxMpHostConfig hosts = new WxMpHostConfig();
@@ -254,6 +275,11 @@ class SimulatorMiniProgramIT {
     private static String rememberKey(String sessionKey) {
         Capture.rememberSecret("session_key", sessionKey);
         return sessionKey;
+    }
+
+    private static WxMaJscode2SessionResult rememberKeyOf(WxMaJscode2SessionResult session) {
+        rememberKey(session.getSessionKey());
+        return session;
     }
 
     private static String hmac(String sessionKey) throws Exception {

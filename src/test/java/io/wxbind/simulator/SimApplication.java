@@ -29,6 +29,7 @@ import io.wxbind.simulator.token.CgiBinResource;
 import io.wxbind.simulator.token.UserInfoResource;
 import io.wxbind.simulator.web.AvatarResource;
 import io.wxbind.simulator.web.ChooserResource;
+import io.wxbind.simulator.web.MiniAppsResource;
 import io.wxbind.simulator.web.PhoneResource;
 import io.wxbind.simulator.web.SimExceptionMapper;
 import io.wxbind.simulator.web.StaticResource;
@@ -56,7 +57,7 @@ public class SimApplication extends Application {
                 ControlInteractionsResource.class, ControlPushLogResource.class, ControlPushSettingsResource.class,
                 ControlMessagesResource.class, ControlSmsResource.class, ControlClientResource.class,
                 ControlLoginLimitsResource.class,
-                ChooserResource.class, PhoneResource.class, StaticResource.class, AvatarResource.class,
+                ChooserResource.class, PhoneResource.class, MiniAppsResource.class, StaticResource.class, AvatarResource.class,
                 CallCountingFilter.class, FaultInjectionFilter.class, SimExceptionMapper.class);
     }
 }
