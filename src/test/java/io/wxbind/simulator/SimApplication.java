@@ -2,8 +2,10 @@ package io.wxbind.simulator;
 
 import io.wxbind.simulator.control.CallCountingFilter;
 import io.wxbind.simulator.control.ControlCallsResource;
+import io.wxbind.simulator.control.ControlClientResource;
 import io.wxbind.simulator.control.ControlFaultsResource;
 import io.wxbind.simulator.control.ControlInteractionsResource;
+import io.wxbind.simulator.control.ControlLoginLimitsResource;
 import io.wxbind.simulator.control.ControlMessagesResource;
 import io.wxbind.simulator.control.ControlPeopleResource;
 import io.wxbind.simulator.control.ControlPushLogResource;
@@ -14,6 +16,9 @@ import io.wxbind.simulator.control.ControlTokenSettingsResource;
 import io.wxbind.simulator.control.ControlTokensResource;
 import io.wxbind.simulator.control.FaultInjectionFilter;
 import io.wxbind.simulator.message.CustomSendResource;
+import io.wxbind.simulator.miniprogram.CheckSessionResource;
+import io.wxbind.simulator.miniprogram.JsCode2SessionResource;
+import io.wxbind.simulator.miniprogram.PhoneNumberResource;
 import io.wxbind.simulator.mp.MpResource;
 import io.wxbind.simulator.oauth.OAuthAuthorizeResource;
 import io.wxbind.simulator.oauth.QrConnectResource;
@@ -24,6 +29,7 @@ import io.wxbind.simulator.token.CgiBinResource;
 import io.wxbind.simulator.token.UserInfoResource;
 import io.wxbind.simulator.web.AvatarResource;
 import io.wxbind.simulator.web.ChooserResource;
+import io.wxbind.simulator.web.MiniAppsResource;
 import io.wxbind.simulator.web.PhoneResource;
 import io.wxbind.simulator.web.SimExceptionMapper;
 import io.wxbind.simulator.web.StaticResource;
@@ -45,12 +51,13 @@ public class SimApplication extends Application {
         return Set.of(
                 OAuthAuthorizeResource.class, QrConnectResource.class, SnsResource.class, CgiBinResource.class,
                 UserInfoResource.class, ApiDomainIpResource.class, QrCodeResource.class, CustomSendResource.class,
-                MpResource.class,
+                MpResource.class, JsCode2SessionResource.class, CheckSessionResource.class, PhoneNumberResource.class,
                 ControlResource.class, ControlPeopleResource.class, ControlCallsResource.class,
                 ControlFaultsResource.class, ControlTokenSettingsResource.class, ControlTokensResource.class,
                 ControlInteractionsResource.class, ControlPushLogResource.class, ControlPushSettingsResource.class,
-                ControlMessagesResource.class, ControlSmsResource.class,
-                ChooserResource.class, PhoneResource.class, StaticResource.class, AvatarResource.class,
+                ControlMessagesResource.class, ControlSmsResource.class, ControlClientResource.class,
+                ControlLoginLimitsResource.class,
+                ChooserResource.class, PhoneResource.class, MiniAppsResource.class, StaticResource.class, AvatarResource.class,
                 CallCountingFilter.class, FaultInjectionFilter.class, SimExceptionMapper.class);
     }
 }

@@ -1,6 +1,7 @@
 package io.wxbind.simulator;
 
 import io.wxbind.simulator.config.SimApps;
+import io.wxbind.simulator.config.SimDefaults;
 import io.wxbind.simulator.config.SimConfig;
 import io.wxbind.simulator.control.CallCounter;
 import io.wxbind.simulator.control.Faults;
@@ -8,11 +9,16 @@ import io.wxbind.simulator.control.SmsInbox;
 import io.wxbind.simulator.message.CustomMessages;
 import io.wxbind.simulator.message.Inbox;
 import io.wxbind.simulator.message.ServiceWindows;
+import io.wxbind.simulator.miniprogram.ClientActions;
+import io.wxbind.simulator.miniprogram.LoginLimits;
+import io.wxbind.simulator.miniprogram.MiniProgramCodes;
+import io.wxbind.simulator.miniprogram.SessionKeys;
 import io.wxbind.simulator.oauth.AuthCodes;
 import io.wxbind.simulator.oauth.PendingAuthorizations;
 import io.wxbind.simulator.oauth.WebTokens;
 import io.wxbind.simulator.people.IdDerivation;
 import io.wxbind.simulator.people.SimPeople;
+import io.wxbind.simulator.people.SimPhones;
 import io.wxbind.simulator.people.Subscriptions;
 import io.wxbind.simulator.push.Interactions;
 import io.wxbind.simulator.push.PushLog;
@@ -195,6 +201,37 @@ public class SimServices {
     @Singleton
     SmsInbox smsInbox(SimClock clock) {
         return new SmsInbox(clock);
+    }
+
+    @Produces
+    @Singleton
+    SimPhones phones() {
+        return new SimPhones(SimDefaults.phones());
+    }
+
+    @Produces
+    @Singleton
+    MiniProgramCodes miniProgramCodes(SimClock clock) {
+        return new MiniProgramCodes(clock);
+    }
+
+    @Produces
+    @Singleton
+    SessionKeys sessionKeys() {
+        return new SessionKeys();
+    }
+
+    @Produces
+    @Singleton
+    LoginLimits loginLimits(SimClock clock) {
+        return new LoginLimits(clock);
+    }
+
+    @Produces
+    @Singleton
+    ClientActions clientActions(SimClock clock, MiniProgramCodes miniProgramCodes, AuthCodes authCodes,
+            SessionKeys sessionKeys, SimPhones phones) {
+        return new ClientActions(clock, miniProgramCodes, authCodes, sessionKeys, phones);
     }
 
     /** Loads the config at deployment (a bad file fails it) and logs what the simulator serves. */

@@ -31,6 +31,9 @@ class SimConfigTest {
         assertTrue(official.secretMatches("5e1f0c3a9b7d4e2f8a6c1b3d5e7f9a0b"));
         assertEquals(AppType.WEBSITE, config.app("wx0f1e2d3c4b5a6978").orElseThrow().type());
         assertEquals(AppType.MINIPROGRAM, config.app("wx7e6d5c4b3a291807").orElseThrow().type());
+        SimApp mobile = config.app(SimDefaults.MOBILE_APP_ID).orElseThrow();
+        assertEquals(AppType.MOBILE, mobile.type());
+        assertEquals("open-wxbind-demo", mobile.openPlatform());
         assertEquals("Li Na 李娜", config.people().get(1).nickname());
         assertEquals(3, config.people().size());
     }

@@ -2,6 +2,7 @@ package io.wxbind.simulator.config;
 
 import io.wxbind.simulator.people.SimPerson;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The built-in apps and people used when no configuration file is given. The demo and the tests
@@ -12,6 +13,8 @@ public final class SimDefaults {
     public static final String OFFICIAL_APP_ID = "wx1a2b3c4d5e6f7a8b";
     public static final String WEBSITE_APP_ID = "wx0f1e2d3c4b5a6978";
     public static final String MINIPROGRAM_APP_ID = "wx7e6d5c4b3a291807";
+    /** A mobile (iOS/Android) app: its SDK login code is exchanged at sns/oauth2/access_token. */
+    public static final String MOBILE_APP_ID = "wx3c5e7a9b1d2f4608";
     public static final String OPEN_PLATFORM = "open-wxbind-demo";
     /** Key for openid/unionid derivation when the config sets no {@code secret}. */
     public static final String ID_SECRET = "wxbind-simulator-default-id-secret";
@@ -27,7 +30,9 @@ public final class SimDefaults {
                 AppType.WEBSITE, "WxBind Demo Website", OPEN_PLATFORM);
         SimApp miniProgram = SimApp.of(MINIPROGRAM_APP_ID, "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
                 AppType.MINIPROGRAM, "WxBind Demo Mini Program", OPEN_PLATFORM);
-        return List.of(official, website, miniProgram);
+        SimApp mobile = SimApp.of(MOBILE_APP_ID, "7f6e5d4c3b2a19080f1e2d3c4b5a6978",
+                AppType.MOBILE, "WxBind Demo Mobile App", OPEN_PLATFORM);
+        return List.of(official, website, miniProgram, mobile);
     }
 
     public static List<SimPerson> people() {
@@ -35,5 +40,10 @@ public final class SimDefaults {
                 SimPerson.configured("zhang-wei", "Zhang Wei 张伟", null, false),
                 SimPerson.configured("li-na", "Li Na 李娜", null, false),
                 SimPerson.configured("wang-fang", "Wang Fang 王芳", null, false));
+    }
+
+    /** The phone numbers (mainland China, +86) of the built-in people, as a mini program reads them. */
+    public static Map<String, String> phones() {
+        return Map.of("zhang-wei", "13800138000", "li-na", "13800138001", "wang-fang", "13800138002");
     }
 }

@@ -7,7 +7,9 @@ import io.wxbind.simulator.config.SimConfig;
 import io.wxbind.simulator.message.ServiceWindows;
 import io.wxbind.simulator.people.IdDerivation;
 import io.wxbind.simulator.people.SimPeople;
+import io.wxbind.simulator.people.PhoneNumber;
 import io.wxbind.simulator.people.SimPerson;
+import io.wxbind.simulator.people.SimPhones;
 import io.wxbind.simulator.people.Subscriptions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -37,6 +39,7 @@ public class ControlPeopleResource {
 
     private static final Set<String> PERSON_FIELDS = Set.of("id", "nickname", "avatarUrl", "snapshot");
     private static final Set<String> FOLLOW_FIELDS = Set.of("scene", "qrScene", "qrSceneStr");
+    private static final Set<String> PHONE_FIELDS = Set.of("purePhoneNumber", "countryCode");
 
     @Inject
     SimConfig config;
@@ -50,6 +53,8 @@ public class ControlPeopleResource {
     SimClock clock;
     @Inject
     ServiceWindows windows;
+    @Inject
+    SimPhones phones;
     @Context
     UriInfo uriInfo;
 
@@ -107,6 +112,22 @@ public class ControlPeopleResource {
         return ControlJson.json(200, json(person));
     }
 
+    /** Sets the number mini programs read: {@code {"purePhoneNumber","countryCode"?}} (default "86"). */
+    @PUT
+    @Path("{id}/phone")
+    public Response phone(@PathParam("id") String id, String body) {
+        SimPerson person = person(id);
+        JsonObject json = ControlJson.object(body, PHONE_FIELDS);
+        String countryCode = ControlJson.string(json, "countryCode");
+        PhoneNumber phone = new PhoneNumber(countryCode == null ? PhoneNumber.CHINA : countryCode,
+                ControlJson.string(json, "purePhoneNumber"));
+        if (phone.problem() != null) {
+            throw new ControlRequestException(400, "bad_phone", phone.problem());
+        }
+        phones.set(person.id(), phone);
+        return ControlJson.json(200, json(person));
+    }
+
     private SimPerson person(String id) {
         return people.find(id).orElseThrow(() ->
                 new ControlRequestException(404, "person_not_found", "no person with id '" + id + "'"));
@@ -122,6 +143,6 @@ public class ControlPeopleResource {
     }
 
     private JsonObject json(SimPerson person) {
-        return PersonJson.of(person, config, ids, subscriptions, uriInfo.getBaseUri().toString());
+        return PersonJson.of(person, config, ids, subscriptions, phones, uriInfo.getBaseUri().toString());
     }
 }

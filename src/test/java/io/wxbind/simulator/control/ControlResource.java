@@ -10,7 +10,11 @@ import io.wxbind.simulator.message.ServiceWindows;
 import io.wxbind.simulator.oauth.AuthCodes;
 import io.wxbind.simulator.oauth.PendingAuthorizations;
 import io.wxbind.simulator.oauth.WebTokens;
+import io.wxbind.simulator.miniprogram.LoginLimits;
+import io.wxbind.simulator.miniprogram.MiniProgramCodes;
+import io.wxbind.simulator.miniprogram.SessionKeys;
 import io.wxbind.simulator.people.SimPeople;
+import io.wxbind.simulator.people.SimPhones;
 import io.wxbind.simulator.people.Subscriptions;
 import io.wxbind.simulator.push.PushLog;
 import io.wxbind.simulator.push.PushTargets;
@@ -35,7 +39,8 @@ import java.util.logging.Logger;
 /**
  * {@code /control}: {@code POST /reset} (codes, tokens, the token log, run-time token settings,
  * counters, faults, follows, QR tickets, sending windows, received messages, push settings, the
- * push log, SMS, clock offset and run-time people), {@code GET|POST /clock}
+ * push log, SMS, mini-program codes, session keys and login limits, phones set at run time,
+ * clock offset and run-time people), {@code GET|POST /clock}
  * ({@code {"advanceSeconds":N}} moves simulator time forward, {@code {"offsetSeconds":N}} sets the
  * offset from real time outright, so a test can put the clock back where it found it),
  * {@code GET /apps} (apps with their effective token settings, without secret, token or AES key;
@@ -85,6 +90,14 @@ public class ControlResource {
     PushLog pushLog;
     @Inject
     SmsInbox sms;
+    @Inject
+    MiniProgramCodes miniProgramCodes;
+    @Inject
+    SessionKeys sessionKeys;
+    @Inject
+    LoginLimits loginLimits;
+    @Inject
+    SimPhones phones;
 
     @POST
     @Path("reset")
@@ -106,6 +119,10 @@ public class ControlResource {
         pushTargets.reset();
         pushLog.reset();
         sms.reset();
+        miniProgramCodes.reset();
+        sessionKeys.reset();
+        loginLimits.reset();
+        phones.reset();
         people.reset();
         clock.reset();
         LOG.info("WeChat simulator reset");

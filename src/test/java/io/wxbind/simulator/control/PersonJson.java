@@ -3,7 +3,9 @@ package io.wxbind.simulator.control;
 import io.wxbind.simulator.config.SimApp;
 import io.wxbind.simulator.config.SimConfig;
 import io.wxbind.simulator.people.IdDerivation;
+import io.wxbind.simulator.people.PhoneNumber;
 import io.wxbind.simulator.people.SimPerson;
+import io.wxbind.simulator.people.SimPhones;
 import io.wxbind.simulator.people.Subscriptions;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -13,7 +15,7 @@ import java.util.TreeSet;
 /**
  * A person as the control API shows it, with the ids every app would see: {@code openIds}
  * (appid → openid) and {@code unionIds} (open-platform account → unionid); for snapshot people
- * also the virtual ids a snapshot-mode exchange returns.
+ * also the virtual ids a snapshot-mode exchange returns; {@code phone} is the number mini programs read.
  */
 final class PersonJson {
 
@@ -21,7 +23,7 @@ final class PersonJson {
     }
 
     static JsonObject of(SimPerson person, SimConfig config, IdDerivation ids, Subscriptions subscriptions,
-            String simBaseUri) {
+            SimPhones phones, String simBaseUri) {
         JsonObjectBuilder openIds = Json.createObjectBuilder();
         TreeSet<String> platforms = new TreeSet<>();
         for (SimApp app : config.apps()) {
@@ -40,7 +42,8 @@ final class PersonJson {
                 .add("source", person.runtime() ? "runtime" : "config")
                 .add("openIds", openIds)
                 .add("unionIds", unionIds)
-                .add("follows", Json.createArrayBuilder(subscriptions.appIdsFollowedBy(person.id())));
+                .add("follows", Json.createArrayBuilder(subscriptions.appIdsFollowedBy(person.id())))
+                .add("phone", phoneJson(phones.of(person.id())));
         if (person.snapshot()) {
             JsonObjectBuilder virtualOpenIds = Json.createObjectBuilder();
             config.apps().forEach(a -> virtualOpenIds.add(a.appId(), ids.snapshotOpenId(a.appId(), person.id())));
@@ -49,5 +52,10 @@ final class PersonJson {
             json.add("snapshotOpenIds", virtualOpenIds).add("snapshotUnionIds", virtualUnionIds);
         }
         return json.build();
+    }
+
+    static JsonObject phoneJson(PhoneNumber phone) {
+        return Json.createObjectBuilder().add("phoneNumber", phone.phoneNumber())
+                .add("purePhoneNumber", phone.purePhoneNumber()).add("countryCode", phone.countryCode()).build();
     }
 }

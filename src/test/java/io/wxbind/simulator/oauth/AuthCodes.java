@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * Authorization codes (protocol §1.2/§1.3): random, single use, valid 5 minutes, bound to the app
@@ -60,6 +61,16 @@ public final class AuthCodes {
 
     /** Redeems {@code code} for {@code appId}; a code of another app is not consumed. */
     public synchronized Redemption redeem(String code, String appId) {
+        return redeem(code, appId, grant -> 0);
+    }
+
+    /**
+     * Redeems {@code code} for {@code appId} if {@code check} (run on the still unused grant,
+     * under this store's lock) answers 0; otherwise answers its errcode and leaves the code
+     * unused, as for a code of another app: a refused call (another user's openid, a rate limit)
+     * does not burn the code.
+     */
+    public synchronized Redemption redeem(String code, String appId, ToIntFunction<CodeGrant> check) {
         Entry entry = code == null ? null : codes.get(code);
         if (entry == null || !clock.instant().isBefore(entry.issuedAt.plus(TTL))
                 || !entry.grant.appId().equals(appId)) {
@@ -67,6 +78,10 @@ public final class AuthCodes {
         }
         if (entry.used) {
             return new Redemption(null, 40163);
+        }
+        int refused = check.applyAsInt(entry.grant);
+        if (refused != 0) {
+            return new Redemption(null, refused);
         }
         entry.used = true;
         return new Redemption(entry.grant, 0);

@@ -48,7 +48,7 @@ public class SnsResource {
     @Path("oauth2/access_token")
     public Response accessToken() {
         Map<String, String> q = QueryParams.of(uriInfo.getRequestUri());
-        int missing = firstMissing(q, "appid", 41002, "secret", 41004, "code", 41008);
+        int missing = QueryParams.firstMissing(q, "appid", 41002, "secret", 41004, "code", 41008);
         if (missing != 0) {
             return WeChatResponses.error(missing);
         }
@@ -81,7 +81,7 @@ public class SnsResource {
     @Path("oauth2/refresh_token")
     public Response refreshToken() {
         Map<String, String> q = QueryParams.of(uriInfo.getRequestUri());
-        int missing = firstMissing(q, "appid", 41002, "refresh_token", 41003, "grant_type", 40002);
+        int missing = QueryParams.firstMissing(q, "appid", 41002, "refresh_token", 41003, "grant_type", 40002);
         if (missing != 0) {
             return WeChatResponses.error(missing);
         }
@@ -163,16 +163,5 @@ public class SnsResource {
                 .add("refresh_token", access.refreshToken())
                 .add("openid", access.grant().openId())
                 .add("scope", access.grant().scope());
-    }
-
-    /** Pairs of (parameter, errcode): the errcode of the first absent or empty parameter, else 0. */
-    private static int firstMissing(Map<String, String> q, Object... pairs) {
-        for (int i = 0; i < pairs.length; i += 2) {
-            String value = q.get((String) pairs[i]);
-            if (value == null || value.isEmpty()) {
-                return (Integer) pairs[i + 1];
-            }
-        }
-        return 0;
     }
 }

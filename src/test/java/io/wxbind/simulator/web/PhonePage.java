@@ -39,6 +39,7 @@ final class PhonePage {
                 <section class="card phone-head">
                 <div class="person">%s<span class="nickname" id="me">%s</span></div>
                 %s
+                <p class="muted"><a id="mini-apps" href="%sphone/apps">小程序 & Apps: open a mini program or an app</a></p>
                 </section>
                 <section class="card">
                 <h2>扫一扫 Scan</h2>
@@ -53,7 +54,7 @@ final class PhonePage {
                 </section>
                 %s
                 """.formatted(Html.avatar(v.headImgUrl(), v.person().nickname()), escape(v.person().nickname()),
-                accountPicker(base, v), qrPreview(base, v), escape(base), appHidden(v), escape(v.ticketText()),
+                accountPicker(base, v), escape(base), qrPreview(base, v), escape(base), appHidden(v), escape(v.ticketText()),
                 recent(base, v), result(v.last()), v.notice() == null ? "" : "<p class=\"notice\" id=\"notice\">" + escape(v.notice())
                         + "</p>", chat(base, v));
         return Html.page(status, base, "微信 WeChat - " + v.person().nickname(), body);

@@ -37,6 +37,17 @@ public final class QueryParams {
         return params;
     }
 
+    /** Pairs of (parameter, errcode): the errcode of the first absent or empty parameter, else 0. */
+    public static int firstMissing(Map<String, String> q, Object... pairs) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            String value = q.get((String) pairs[i]);
+            if (value == null || value.isEmpty()) {
+                return (Integer) pairs[i + 1];
+            }
+        }
+        return 0;
+    }
+
     private static String decode(String raw) {
         try {
             return URLDecoder.decode(raw, StandardCharsets.UTF_8);
