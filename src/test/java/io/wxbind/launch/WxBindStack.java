@@ -26,6 +26,9 @@ public final class WxBindStack implements AutoCloseable {
     /** The simulator's mini program ({@code SimDefaults.MINIPROGRAM_APP_ID}). */
     public static final String MINIPROGRAM_APP_ID = "wx7e6d5c4b3a291807";
     public static final String MINIPROGRAM_APP_SECRET = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+    /** The simulator's mobile app ({@code SimDefaults.MOBILE_APP_ID}). */
+    public static final String MOBILE_APP_ID = "wx3c5e7a9b1d2f4608";
+    public static final String MOBILE_APP_SECRET = "7f6e5d4c3b2a19080f1e2d3c4b5a6978";
     /** The open-platform account all three are bound to ({@code SimDefaults.OPEN_PLATFORM}): one unionid per person. */
     public static final String OPEN_PLATFORM = "open-wxbind-demo";
 
@@ -236,13 +239,16 @@ public final class WxBindStack implements AutoCloseable {
         config.put("wechat.app-id", APP_ID);
         config.put("wechat.app-secret", APP_SECRET);
         config.put("wechat.open-platform", OPEN_PLATFORM);
-        config.put("wechat.apps", WEBSITE_APP_ID + "," + MINIPROGRAM_APP_ID);
+        config.put("wechat.apps", WEBSITE_APP_ID + "," + MINIPROGRAM_APP_ID + "," + MOBILE_APP_ID);
         config.put("wechat.app." + WEBSITE_APP_ID + ".type", "website");
         config.put("wechat.app." + WEBSITE_APP_ID + ".secret", WEBSITE_APP_SECRET);
         config.put("wechat.app." + WEBSITE_APP_ID + ".open-platform", OPEN_PLATFORM);
         config.put("wechat.app." + MINIPROGRAM_APP_ID + ".type", "miniprogram");
         config.put("wechat.app." + MINIPROGRAM_APP_ID + ".secret", MINIPROGRAM_APP_SECRET);
         config.put("wechat.app." + MINIPROGRAM_APP_ID + ".open-platform", OPEN_PLATFORM);
+        config.put("wechat.app." + MOBILE_APP_ID + ".type", "mobile");
+        config.put("wechat.app." + MOBILE_APP_ID + ".secret", MOBILE_APP_SECRET);
+        config.put("wechat.app." + MOBILE_APP_ID + ".open-platform", OPEN_PLATFORM);
         config.put("wechat.open-base-url", simulatorBase + "/wechat-sim/open");
         config.put("wechat.api-base-url", simulatorBase + "/wechat-sim/api");
         config.put("wechat.mp-base-url", simulatorBase + "/wechat-sim/mp");

@@ -23,7 +23,7 @@ class WxBindStackConfigTest {
         WxBindSettings settings = WxBindSettings.read(k -> Optional.ofNullable(config.get(k)), Map.of());
         Map<String, SimApp> simulator = SimDefaults.apps().stream().collect(Collectors.toMap(SimApp::appId, Function.identity()));
         List<String> configured = settings.apps().all().stream().map(WeChatApp::appId).toList();
-        assertEquals(List.of(SimDefaults.OFFICIAL_APP_ID, SimDefaults.WEBSITE_APP_ID, SimDefaults.MINIPROGRAM_APP_ID), configured);
+        assertEquals(List.of(SimDefaults.OFFICIAL_APP_ID, SimDefaults.WEBSITE_APP_ID, SimDefaults.MINIPROGRAM_APP_ID, SimDefaults.MOBILE_APP_ID), configured);
         for (WeChatApp app : settings.apps().all()) {
             SimApp sim = simulator.get(app.appId());
             assertEquals(sim.type().key(), app.type().configName(), app.appId());
