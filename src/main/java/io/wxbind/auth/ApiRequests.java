@@ -10,12 +10,16 @@ import java.util.Map;
 
 /**
  * API callers get a 401 JSON body instead of a redirect to WeChat they could not follow, with
- * the {@code WWW-Authenticate} challenge of RFC 6750 (§3) so a client knows bearer tokens work here.
+ * the {@code WWW-Authenticate} challenge of RFC 6750 (§3) so a client knows bearer tokens work here:
+ * {@code Bearer realm="wxbind", error="invalid_token"} whether the token is missing or bad, which
+ * is what a lazy-login client ({@code wxbind-client.js}) waits for before it logs in and retries.
  */
 final class ApiRequests {
 
     private static final String UNAUTHORIZED_BODY =
             "{\"error\":\"not_authenticated\",\"message\":\"Log in first: open this site in WeChat or sign in with WeChat.\"}";
+
+    static final String CHALLENGE = "Bearer realm=\"wxbind\", error=\"invalid_token\"";
 
     private ApiRequests() {
     }
@@ -27,12 +31,12 @@ final class ApiRequests {
     }
 
     static AuthenticationStatus unauthorized(HttpServletResponse response) {
-        return send(response, "Bearer", UNAUTHORIZED_BODY);
+        return send(response, CHALLENGE, UNAUTHORIZED_BODY);
     }
 
     /** A bearer token that is malformed, unknown, expired or revoked; {@code message} is one of our own sentences. */
     static AuthenticationStatus invalidToken(HttpServletResponse response, String message) {
-        return send(response, "Bearer error=\"invalid_token\"",
+        return send(response, CHALLENGE,
                 "{\"error\":\"invalid_token\",\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 

@@ -27,7 +27,7 @@ public class LoginAdmission {
     Event<AuditEvent> audit;
 
     /** The account with its groups and the stamp the new session is issued under, or empty: no login. */
-    Optional<StampedAccount> admit(String caller, LoginMethod method) {
+    public Optional<StampedAccount> admit(String caller, LoginMethod method) {
         Optional<StampedAccount> account = stamps.admit(caller);
         if (account.isEmpty()) {
             LOG.fine(() -> "login via " + method + " refused: the account is gone or disabled");

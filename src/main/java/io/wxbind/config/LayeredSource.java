@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
  */
 final class LayeredSource implements Function<String, Optional<String>> {
 
-    /** The app secrets, per-app token secrets, push tokens and AES keys, the SMS pepper and the state key. */
+    /** The app secrets, per-app token secrets, push tokens and AES keys, the SMS pepper, the state key and the session-key secret. */
     static final Pattern SECRET = Pattern.compile(
-            "wechat\\.app-secret|wechat\\.app\\.[^.]+\\.secret|wechat\\.token\\.[^.]+\\.secret|wechat\\.push\\.[^.]+\\.(token|aes-key)|wxbind\\.sms\\.pepper|wxbind\\.state-key");
+            "wechat\\.app-secret|wechat\\.app\\.[^.]+\\.secret|wechat\\.token\\.[^.]+\\.secret|wechat\\.push\\.[^.]+\\.(token|aes-key)|wxbind\\.sms\\.pepper|wxbind\\.state-key|wxbind\\.miniprogram\\.session-key-secret");
 
     private final Function<String, Optional<String>> mpConfig;
     private final Map<String, String> declared;

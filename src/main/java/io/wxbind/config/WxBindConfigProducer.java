@@ -59,6 +59,12 @@ public class WxBindConfigProducer {
 
     @Produces
     @Dependent
+    MiniProgramConfig miniProgram() {
+        return settings.miniProgram();
+    }
+
+    @Produces
+    @Dependent
     MechanismConfig mechanism() {
         return settings.mechanism();
     }

@@ -12,7 +12,7 @@ import java.util.function.Function;
  */
 public record WxBindSettings(WeChatConfig weChat, WeChatApps apps, MechanismConfig mechanism, ServerTokenConfig serverTokens, PushConfig push,
         ApiTokenConfig apiTokens, GuessConfig guess, SmsConfig sms, QrConfig qr, LinkConfig link, AuditConfig audit,
-        SecurityConfig security, RememberMeConfig rememberMe, NodeConfig node, DemoConfig demo) {
+        SecurityConfig security, RememberMeConfig rememberMe, NodeConfig node, DemoConfig demo, MiniProgramConfig miniProgram) {
 
     /**
      * @param mpConfig MicroProfile Config, which wins
@@ -37,7 +37,8 @@ public record WxBindSettings(WeChatConfig weChat, WeChatApps apps, MechanismConf
                 SecurityConfig.read(source, weChat, problems),
                 RememberMeConfig.read(source, problems),
                 NodeConfig.read(source, problems),
-                DemoConfig.read(source, problems));
+                DemoConfig.read(source, problems),
+                MiniProgramConfig.read(source, apps, problems));
         int count = Problems.distinct(problems);
         Problems.throwIfAny("WxBind is misconfigured (" + count + (count == 1 ? " problem" : " problems") + ")", problems);
         return settings;

@@ -9,7 +9,7 @@ import java.io.StringReader;
 import java.util.Optional;
 
 /** A request body that must be a JSON object: parsed here so that bad JSON is a 400 with a message, never a 500. */
-final class JsonBody {
+public final class JsonBody {
 
     /** {@code Json.createX} looks the provider up on the class path on every call: once is enough. */
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -18,7 +18,7 @@ final class JsonBody {
     private JsonBody() {
     }
 
-    static Optional<JsonObject> object(String body) {
+    public static Optional<JsonObject> object(String body) {
         if (body == null || body.isBlank() || body.length() > MAX_CHARS) {
             return Optional.empty();
         }
@@ -31,12 +31,12 @@ final class JsonBody {
     }
 
     /** A string member, or null when absent or not a string. */
-    static String string(JsonObject body, String name) {
+    public static String string(JsonObject body, String name) {
         JsonValue v = body.get(name);
         return v != null && v.getValueType() == JsonValue.ValueType.STRING ? body.getString(name) : null;
     }
 
-    static Response badRequest(String example) {
+    public static Response badRequest(String example) {
         return Response.status(400).entity(new ErrorBody("bad_request", "Send a JSON object like " + example + ".")).build();
     }
 }

@@ -15,6 +15,8 @@ public enum WeChatError {
     INVALID_CODE(40029, false, "The WeChat authorization code is invalid or has expired."),
     INVALID_APPSECRET(40125, false, "This site's WeChat app secret is not valid."),
     CODE_USED(40163, false, "The WeChat authorization code was already used."),
+    /** {@code sns/jscode2session}: WeChat judged the user high-risk and blocked the login (protocol §3.1). */
+    CODE_BLOCKED(40226, false, "WeChat blocked this login: the WeChat account was judged high-risk."),
     ACCESS_TOKEN_EXPIRED(42001, false, "The access token has expired."),
     OAUTH_CODE_EXPIRED(42003, false, "The WeChat authorization code has expired."),
     FREQUENCY_LIMIT(45011, true, "Too many requests to WeChat; please wait a minute."),

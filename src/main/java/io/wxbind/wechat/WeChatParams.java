@@ -16,6 +16,8 @@ public final class WeChatParams {
     public static final String EXPIRES_IN = "expires_in";
     public static final String OPENID = "openid";
     public static final String UNIONID = "unionid";
+    public static final String JS_CODE = "js_code";
+    public static final String SESSION_KEY = "session_key";
     public static final String LANG = "lang";
     public static final String NICKNAME = "nickname";
     public static final String HEADIMGURL = "headimgurl";

@@ -127,7 +127,7 @@ class BearerEntryTest {
             AuthenticationStatus result = step.handle(request(header), response(), context());
             assertEquals(AuthenticationStatus.SEND_FAILURE, result, header);
             assertEquals(401, res.status);
-            assertEquals("Bearer error=\"invalid_token\"", res.headers.get("WWW-Authenticate"));
+            assertEquals("Bearer realm=\"wxbind\", error=\"invalid_token\"", res.headers.get("WWW-Authenticate"));
             assertEquals("no-store", res.headers.get("Cache-Control"));
             assertEquals("application/json", res.headers.get("Content-Type"));
             String json = res.bodyText();
@@ -144,7 +144,7 @@ class BearerEntryTest {
         AuthenticationStatus result = step.handle(request, response(), context());
         assertEquals(AuthenticationStatus.SEND_FAILURE, result);
         assertEquals(401, res.status);
-        assertEquals("Bearer error=\"invalid_token\"", res.headers.get("WWW-Authenticate"));
+        assertEquals("Bearer realm=\"wxbind\", error=\"invalid_token\"", res.headers.get("WWW-Authenticate"));
         String json = res.bodyText();
         assertTrue(json.startsWith("{\"error\":\"invalid_token\",\"message\":\"The bearer token was revoked"), json);
         assertTrue(logins.isEmpty());

@@ -63,7 +63,8 @@ class BindFormEntryTest {
     private final BindFormEntry step = new BindFormEntry();
 
     BindFormEntryTest() {
-        step.tickets = new Tickets();
+        step.attempts = new BindAttempts();
+        step.attempts.tickets = new Tickets();
         PasswordBindProof password = new PasswordBindProof();
         password.identityStores = new IdentityStoreHandler() {
             @Override
@@ -72,8 +73,8 @@ class BindFormEntryTest {
                 return passwordResult;
             }
         };
-        step.proofs = List.of(new CodeProof(), password);
-        step.limiter = new GuessLimiter() {
+        step.attempts.proofs = List.of(new CodeProof(), password);
+        step.attempts.limiter = new GuessLimiter() {
             @Override
             public Admission admit(List<GuessSubject> subjects) {
                 calls.add("admit " + subjects.stream().map(s -> s.scope() + "=" + s.key()).toList());
@@ -90,8 +91,8 @@ class BindFormEntryTest {
                 calls.add("unused");
             }
         };
-        step.addresses = new ClientAddressResolver("");
-        step.audit = audit.event();
+        step.attempts.addresses = new ClientAddressResolver("");
+        step.attempts.audit = audit.event();
         step.ends = new ContainerLogin() {
             @Override
             public AuthenticationStatus login(HttpServletRequest request, HttpMessageContext context, CredentialValidationResult caller,
@@ -100,7 +101,7 @@ class BindFormEntryTest {
                 return AuthenticationStatus.SUCCESS;
             }
         };
-        step.bindings = new AccountBindingService() {
+        step.attempts.bindings = new AccountBindingService() {
             @Override
             public BindingResult bind(WeChatIdentity identity, String accountName) {
                 calls.add("bind " + identity.appId() + " to " + accountName);

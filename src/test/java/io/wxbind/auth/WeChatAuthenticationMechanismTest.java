@@ -198,7 +198,7 @@ class WeChatAuthenticationMechanismTest {
         AuthenticationStatus result = decide(get("/api/me"));
         assertEquals(AuthenticationStatus.SEND_FAILURE, result);
         assertEquals(401, response.status);
-        assertEquals("Bearer", response.headers.get("WWW-Authenticate"));
+        assertEquals("Bearer realm=\"wxbind\", error=\"invalid_token\"", response.headers.get("WWW-Authenticate"));
         assertTrue(response.bodyText().startsWith("{\"error\":\"not_authenticated\""), response.bodyText());
         assertTrue(calls.stream().noneMatch(c -> c.startsWith("flow.start") || c.equals("nothing")), calls.toString());
     }

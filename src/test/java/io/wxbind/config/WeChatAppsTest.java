@@ -33,6 +33,7 @@ class WeChatAppsTest {
         m.put("wechat.app.wxMINI.open-platform", "open-other");
         m.put("wechat.app.wxAPP.type", "mobile");
         m.put("wechat.app.wxAPP.secret", "appSecret0123456789");
+        m.put("wxbind.miniprogram.session-key-secret", "a-session-key-secret-of-32-chars!");
         return m;
     }
 

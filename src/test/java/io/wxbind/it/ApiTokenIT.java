@@ -296,7 +296,7 @@ class ApiTokenIT {
 
     private static void assertInvalidToken(HttpResponse<String> r, String messagePart) {
         assertJsonError(r, 401, "invalid_token");
-        assertEquals("Bearer error=\"invalid_token\"", r.headers().firstValue("WWW-Authenticate").orElse(null), r.request().uri().toString());
+        assertEquals("Bearer realm=\"wxbind\", error=\"invalid_token\"", r.headers().firstValue("WWW-Authenticate").orElse(null), r.request().uri().toString());
         assertTrue(Pattern.compile(messagePart).matcher(json(r).getString("message")).find(), r.body());
         assertNoSessionCookie(r);
     }

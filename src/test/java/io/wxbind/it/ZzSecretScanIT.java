@@ -104,6 +104,8 @@ class ZzSecretScanIT {
                 scanner.add("push token", value);
             } else if (key.endsWith(".aes-key")) {
                 scanner.add("EncodingAESKey", value);
+            } else if (key.equals("wxbind.miniprogram.session-key-secret")) {
+                scanner.add("session-key secret", value);
             }
         });
     }

@@ -1,0 +1,47 @@
+package io.wxbind.miniprogram;
+
+import io.wxbind.auth.flow.LoginProblem;
+import io.wxbind.auth.token.IssuedApiToken;
+import io.wxbind.rest.ErrorBody;
+import jakarta.json.spi.JsonProvider;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The JSON answers of the mini-program endpoints; tokens and tickets are never cached by anyone on the way. */
+final class MiniProgramAnswers {
+
+    /** {@code Json.createX} looks the provider up on the class path on every call: once is enough. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    private MiniProgramAnswers() {
+    }
+
+    /** Logged in: the bearer token, shaped as {@code POST /api/wechat/tokens} answers it. */
+    static Response loggedIn(String caller, IssuedApiToken token) {
+        return noStore(Response.ok(JSON.createObjectBuilder().add("bound", true).add("caller", caller)
+                .add("access_token", token.accessToken()).add("token_type", "Bearer").add("expires_in", token.expiresIn()).build()));
+    }
+
+    /** Not bound yet: the ticket that stands for this WeChat while the person proves an account. */
+    static Response unbound(String ticket, long expiresIn) {
+        return noStore(Response.ok(JSON.createObjectBuilder().add("bound", false).add("bindTicket", ticket).add("expires_in", expiresIn)
+                .add("bindWith", JSON.createArrayBuilder().add("password")).build()));
+    }
+
+    static Response problem(LoginProblem problem, long retryAfterSeconds) {
+        Response.ResponseBuilder answer = Response.status(problem.status()).type(MediaType.APPLICATION_JSON)
+                .entity(new ErrorBody(problem.code(), problem.message()));
+        if (retryAfterSeconds > 0) {
+            answer.header("Retry-After", retryAfterSeconds);
+        }
+        return answer.build();
+    }
+
+    static Response error(int status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ErrorBody(code, message)).build();
+    }
+
+    private static Response noStore(Response.ResponseBuilder answer) {
+        return answer.type(MediaType.APPLICATION_JSON).header("Cache-Control", "no-store").header("Pragma", "no-cache").build();
+    }
+}

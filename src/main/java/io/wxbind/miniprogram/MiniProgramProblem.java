@@ -1,0 +1,32 @@
+package io.wxbind.miniprogram;
+
+import io.wxbind.auth.flow.LoginProblem;
+
+/** What can stop a mini-program login or bind, as JSON {@code {"error": code, "message": ...}}. */
+public enum MiniProgramProblem implements LoginProblem {
+    UNKNOWN_APP(400, "Unknown mini program",
+            "This site has no mini program with that appId. Send the appId of the mini program the code came from."),
+    CODE_MISSING(400, "No login code", "Send the code from wx.login as \"code\"."),
+    INVALID_CODE(400, "Invalid login code",
+            "WeChat did not accept this login code: it has expired (after 5 minutes) or belongs to another mini program. Call wx.login again."),
+    CODE_USED(409, "Login code already used", "Each code from wx.login works once. Call wx.login again for a new one."),
+    USER_BLOCKED(403, "Login blocked by WeChat",
+            "WeChat blocked this login because it judged the WeChat account high-risk. Nothing was changed."),
+    RATE_LIMITED(429, "Too many logins", "WeChat allows only so many logins a minute for this user. Wait a minute, then try again."),
+    WECHAT_BUSY(503, "WeChat is busy", "WeChat is busy right now. Nothing was changed. Try again in a moment."),
+    WECHAT_UNAVAILABLE(503, "WeChat is not answering", "WeChat did not answer. Nothing was changed. Try again in a moment."),
+    WECHAT_REFUSED(502, "WeChat refused the login",
+            "WeChat refused this site's request (its mini-program settings may be wrong). Nothing was changed; the site's operators were told."),
+    BIND_TICKET_MISSING(400, "No bind ticket", "Send the bindTicket from the login answer as \"bindTicket\".");
+
+    private final Wording wording;
+
+    MiniProgramProblem(int status, String title, String message) {
+        this.wording = new Wording(status, title, message);
+    }
+
+    @Override
+    public Wording wording() {
+        return wording;
+    }
+}

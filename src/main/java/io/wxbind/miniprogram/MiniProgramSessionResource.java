@@ -1,0 +1,45 @@
+package io.wxbind.miniprogram;
+
+import io.wxbind.rest.JsonBody;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+
+/**
+ * {@code POST /api/wechat/miniprogram/session {"appId": ..., "code": ...}}: a mini program's
+ * login ({@link MiniProgramLogin}). Public: the code is the credential (web.xml leaves
+ * {@code /api/wechat/miniprogram/*} open); no cookie is read or set.
+ */
+@Path("wechat/miniprogram/session")
+public class MiniProgramSessionResource {
+
+    static final String EXAMPLE = "{\"appId\": \"wx...\", \"code\": \"<code from wx.login>\"}";
+
+    @Inject
+    MiniProgramLogin login;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response session(String body) {
+        Optional<JsonObject> json = JsonBody.object(body);
+        if (json.isEmpty()) {
+            return JsonBody.badRequest(EXAMPLE);
+        }
+        MiniProgramLogin.Result result = login.login(JsonBody.string(json.get(), "appId"), JsonBody.string(json.get(), "code"));
+        if (result instanceof MiniProgramLogin.Result.LoggedIn in) {
+            return MiniProgramAnswers.loggedIn(in.caller(), in.token());
+        }
+        if (result instanceof MiniProgramLogin.Result.Unbound unbound) {
+            return MiniProgramAnswers.unbound(unbound.bindTicket(), unbound.expiresIn());
+        }
+        MiniProgramLogin.Result.Failed failed = (MiniProgramLogin.Result.Failed) result;
+        return MiniProgramAnswers.problem(failed.problem(), failed.retryAfterSeconds());
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Mini-program login (protocol §3): {@code wx.login}'s code → {@code sns/jscode2session} → the
+ * mini program's openid (and unionid) → an API token when the person is bound (by openid, or by
+ * unionid through any app of the same open-platform account), else a bind ticket and JSON
+ * endpoints to bind by password or SMS code, as on the web. The {@code session_key} stays on the
+ * server, encrypted at rest. Plugs into {@code auth} ({@code BindAttempts}, {@code LoginAdmission},
+ * API tokens) and {@code account}; nothing below it knows it exists.
+ */
+package io.wxbind.miniprogram;

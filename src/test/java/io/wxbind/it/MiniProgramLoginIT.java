@@ -1,0 +1,187 @@
+package io.wxbind.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wxbind.it.support.Capture;
+import io.wxbind.it.support.ItSupport;
+import io.wxbind.it.support.JsonApi;
+import io.wxbind.it.support.SimControl;
+import io.wxbind.launch.WxBindStack;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Mini-program login against the app and the simulator over real HTTP: {@code wx.login}'s code
+ * (made by the simulator's client control, as WeChat's client would) → {@code POST
+ * /api/wechat/miniprogram/session} → a bind ticket for a new person, bound by password as JSON,
+ * then a bearer token straight away; one code exchanged once even when sent twice at once;
+ * WeChat's refusals as clear JSON errors; the session_key never answered.
+ */
+@Tag("wildfly") // also run on WildFly (pom.xml, failsafe execution "wildfly")
+class MiniProgramLoginIT {
+
+    private static final String MINI = WxBindStack.MINIPROGRAM_APP_ID;
+    private static final String EXCHANGE = "/api/sns/jscode2session";
+
+    private static String app;
+    private static SimControl sim;
+
+    @BeforeAll
+    static void stackUp() {
+        app = ItSupport.stack().appUrl();
+        sim = ItSupport.sim();
+    }
+
+    @AfterEach
+    void clearLimits() {
+        sim.send("DELETE", "/login-limits", null);
+        sim.clearFaults(EXCHANGE);
+    }
+
+    @Test
+    void sessionWhenUnboundThenBindTicketThenPasswordBindThenTokenAndNextLoginDirect() {
+        SimControl.SimPersonInfo person = sim.newPerson("小程序 Bob");
+        HttpResponse<String> first = session(MINI, wxLogin(person.id()));
+        assertEquals(200, first.statusCode(), first.body());
+        JsonObject unbound = JsonApi.json(first);
+        assertFalse(unbound.getBoolean("bound"), unbound.toString());
+        String ticket = unbound.getString("bindTicket");
+        assertNoSecretsIn(first);
+
+        HttpResponse<String> wrong = post("api/wechat/miniprogram/bind",
+                Json.createObjectBuilder().add("bindTicket", ticket).add("username", "bob").add("password", "not-bobs").build());
+        assertEquals(401, wrong.statusCode(), wrong.body());
+        assertEquals("wrong_proof", JsonApi.json(wrong).getString("error"));
+        HttpResponse<String> bound = post("api/wechat/miniprogram/bind",
+                Json.createObjectBuilder().add("bindTicket", ticket).add("username", "bob").add("password", "bob-password").build());
+        assertEquals(200, bound.statusCode(), bound.body());
+        assertEquals("bob", ItSupport.boundAccount(MINI, person.openIdFor(MINI)), "the mini program's openid is bound to bob");
+        assertEquals("bob", me(JsonApi.json(bound).getString("access_token")));
+        HttpResponse<String> again = post("api/wechat/miniprogram/bind",
+                Json.createObjectBuilder().add("bindTicket", ticket).add("username", "bob").add("password", "bob-password").build());
+        assertEquals(400, again.statusCode(), "a bind ticket works once: " + again.body());
+        assertEquals("ticket_invalid", JsonApi.json(again).getString("error"));
+
+        long exchanges = sim.calls(EXCHANGE);
+        HttpResponse<String> next = session(MINI, wxLogin(person.id()));
+        assertEquals(200, next.statusCode(), next.body());
+        JsonObject in = JsonApi.json(next);
+        assertTrue(in.getBoolean("bound"), in.toString());
+        assertEquals("bob", in.getString("caller"));
+        assertEquals("Bearer", in.getString("token_type"));
+        assertEquals("no-store", next.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals("bob", me(in.getString("access_token")));
+        assertEquals(exchanges + 1, sim.calls(EXCHANGE), "one WeChat call per login");
+        assertNoSecretsIn(next);
+        assertEquals(1, ItSupport.count("select count(*) from wxbind_miniprogram_session where app_id = ? and open_id = ?",
+                MINI, person.openIdFor(MINI)), "one session_key row, replaced on each login");
+    }
+
+    @Test
+    void sessionWhenSameCodeTwiceAtOnceThenOneExchangeAndCodeUsedForTheOther() throws Exception {
+        SimControl.SimPersonInfo person = sim.newPerson("Double Tap");
+        String code = wxLogin(person.id());
+        long exchanges = sim.calls(EXCHANGE);
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<HttpResponse<String>>> both = List.of(1, 2).stream().map(i -> CompletableFuture.supplyAsync(() -> {
+            try {
+                start.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return session(MINI, code);
+        })).toList();
+        start.countDown();
+        List<Integer> statuses = both.stream().map(f -> f.join().statusCode()).sorted().toList();
+        assertEquals(List.of(200, 409), statuses, "one login, one code_used");
+        HttpResponse<String> loser = both.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+        assertEquals("code_used", JsonApi.json(loser).getString("error"));
+        assertEquals(exchanges + 1, sim.calls(EXCHANGE), "WeChat saw the code once");
+    }
+
+    @Test
+    void sessionWhenWeChatRefusesThenClearJsonErrorsWithStableCodes() {
+        SimControl.SimPersonInfo person = sim.newPerson("Refused Person");
+        assertError(session(MINI, "no-such-code"), 400, "invalid_code");
+        assertError(session(WxBindStack.WEBSITE_APP_ID, wxLogin(person.id())), 400, "unknown_app");
+        assertError(post("api/wechat/miniprogram/session", "{not json"), 400, "bad_request");
+        assertError(session(MINI, ""), 400, "code_missing");
+
+        addLimit(Json.createObjectBuilder().add("person", person.id()).add("blocked", true).build());
+        assertError(session(MINI, wxLogin(person.id())), 403, "user_blocked");
+        sim.send("DELETE", "/login-limits", null);
+
+        addLimit(Json.createObjectBuilder().add("appid", MINI).add("perMinute", 0).build());
+        HttpResponse<String> limited = session(MINI, wxLogin(person.id()));
+        assertError(limited, 429, "rate_limited");
+        assertEquals("60", limited.headers().firstValue("Retry-After").orElse(""), "the client is told when to try again");
+        sim.send("DELETE", "/login-limits", null);
+
+        sim.fault(Json.createObjectBuilder().add("path", EXCHANGE).add("errcode", -1).add("count", 1).build());
+        HttpResponse<String> busy = session(MINI, wxLogin(person.id()));
+        assertError(busy, 503, "wechat_busy");
+        assertTrue(busy.headers().firstValue("Retry-After").isPresent());
+    }
+
+    private static void assertError(HttpResponse<String> r, int status, String code) {
+        assertEquals(status, r.statusCode(), r.body());
+        JsonObject body = JsonApi.json(r);
+        assertEquals(code, body.getString("error"), r.body());
+        assertFalse(body.getString("message").isBlank());
+        ItSupport.assertNoStackTrace(r.body());
+    }
+
+    /** No answer carries WeChat's session_key or the openid. */
+    private static void assertNoSecretsIn(HttpResponse<String> r) {
+        assertFalse(r.body().contains("session_key") || r.body().contains("sessionKey"), r.body());
+        assertFalse(r.body().contains("openid") || r.body().contains("openId"), r.body());
+    }
+
+    private static String wxLogin(String personId) {
+        SimControl.Answer answer = sim.send("POST", "/client/login",
+                Json.createObjectBuilder().add("appid", MINI).add("person", personId).build().toString());
+        assertEquals(201, answer.status(), answer.body());
+        return answer.json().getString("code");
+    }
+
+    private static void addLimit(JsonObject rule) {
+        SimControl.Answer answer = sim.send("POST", "/login-limits", rule.toString());
+        assertEquals(201, answer.status(), answer.body());
+    }
+
+    private static HttpResponse<String> session(String appId, String code) {
+        return post("api/wechat/miniprogram/session", Json.createObjectBuilder().add("appId", appId).add("code", code).build());
+    }
+
+    private static HttpResponse<String> post(String path, JsonObject body) {
+        return post(path, body.toString());
+    }
+
+    private static HttpResponse<String> post(String path, String body) {
+        HttpResponse<String> r = JsonApi.send(HttpRequest.newBuilder(URI.create(app + path)).header("Content-Type", "application/json")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        if (r.statusCode() == 200 && r.body().contains("access_token")) {
+            Capture.rememberSecret("API token", JsonApi.json(r).getString("access_token"));
+        }
+        return r;
+    }
+
+    private static String me(String token) {
+        HttpResponse<String> r = JsonApi.send(HttpRequest.newBuilder(URI.create(app + "api/me")).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json").GET());
+        assertEquals(200, r.statusCode(), r.body());
+        return JsonApi.json(r).getString("user");
+    }
+}
