@@ -14,12 +14,12 @@ import java.util.Map;
  * {@code Bearer realm="wxbind", error="invalid_token"} whether the token is missing or bad, which
  * is what a lazy-login client ({@code wxbind-client.js}) waits for before it logs in and retries.
  */
-final class ApiRequests {
+public final class ApiRequests {
 
     private static final String UNAUTHORIZED_BODY =
             "{\"error\":\"not_authenticated\",\"message\":\"Log in first: open this site in WeChat or sign in with WeChat.\"}";
 
-    static final String CHALLENGE = "Bearer realm=\"wxbind\", error=\"invalid_token\"";
+    public static final String CHALLENGE = "Bearer realm=\"wxbind\", error=\"invalid_token\"";
 
     private ApiRequests() {
     }

@@ -1,5 +1,6 @@
 package io.wxbind.rest;
 
+import io.wxbind.auth.ApiRequests;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,7 @@ public class MeResource {
     public Response me() {
         return views.of(request).map(me -> Response.ok(me).build())
                 .orElseGet(() -> Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON)
+                        .header("WWW-Authenticate", ApiRequests.CHALLENGE)
                         .entity(new ErrorBody("not_authenticated", "Log in first: open this site in WeChat or sign in with WeChat."))
                         .build());
     }

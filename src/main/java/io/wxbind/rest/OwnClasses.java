@@ -2,7 +2,6 @@ package io.wxbind.rest;
 
 import java.net.URL;
 import java.security.CodeSource;
-import java.util.Objects;
 
 /**
  * Whether a class is one of WxBind's own: loaded from the same jar (or classes directory) as
@@ -12,7 +11,7 @@ import java.util.Objects;
 final class OwnClasses {
 
     private static final String OWN_PACKAGE = "io.wxbind.";
-    private static final URL OWN_LOCATION = locationOf(OwnClasses.class);
+    private static final String OWN_ROOT = rootOf(OwnClasses.class);
 
     private OwnClasses() {
     }
@@ -21,14 +20,27 @@ final class OwnClasses {
         if (type == null || !type.getName().startsWith(OWN_PACKAGE)) {
             return false;
         }
-        URL location = locationOf(type);
-        return OWN_LOCATION == null || location == null || Objects.equals(OWN_LOCATION.toString(), location.toString());
+        String root = rootOf(type);
+        return OWN_ROOT == null || root == null || OWN_ROOT.equals(root);
     }
 
-    private static URL locationOf(Class<?> type) {
+    /**
+     * The jar or classes directory a class came from. Some class loaders (Payara's, for
+     * {@code WEB-INF/classes}) give each class file's own URL as its location: the class's path is cut off.
+     */
+    static String rootOf(Class<?> type) {
         try {
             CodeSource source = type.getProtectionDomain().getCodeSource();
-            return source == null ? null : source.getLocation();
+            URL location = source == null ? null : source.getLocation();
+            if (location == null) {
+                return null;
+            }
+            String root = location.toString();
+            String classFile = type.getName().replace('.', '/') + ".class";
+            if (root.endsWith(classFile)) {
+                root = root.substring(0, root.length() - classFile.length());
+            }
+            return root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
         } catch (SecurityException e) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.wxbind.rest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,5 +46,11 @@ class JsonExceptionMapperTest {
                 "a host's class under an io.wxbind name (here: the test classes directory) is the host's");
         assertFalse(JsonExceptionMapper.answersFor(JsonExceptionMapperTest.class, true, false));
         assertFalse(OwnClasses.isOwn(null));
+    }
+
+    @Test
+    void rootOfWhenClassesDirectoryOrJarThenTheSameRootForEveryClassInIt() {
+        assertEquals(OwnClasses.rootOf(OwnClasses.class), OwnClasses.rootOf(ApiTokenResource.class));
+        assertFalse(OwnClasses.rootOf(OwnClasses.class).endsWith(".class"));
     }
 }
