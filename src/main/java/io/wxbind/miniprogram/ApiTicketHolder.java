@@ -7,9 +7,9 @@ import io.wxbind.util.SecureTokens;
  * memory; there is no browser cookie to tie it to). The holder value differs from every browser
  * hash, so a web ticket never works on the JSON endpoints and an API ticket never on the web form.
  */
-final class ApiTicketHolder {
+public final class ApiTicketHolder {
 
-    static final String HASH = SecureTokens.sha256Hex("wxbind:api-client-bind-ticket");
+    public static final String HASH = SecureTokens.sha256Hex("wxbind:api-client-bind-ticket");
 
     private ApiTicketHolder() {
     }

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** The JSON answers of the mini-program endpoints; tokens and tickets are never cached by anyone on the way. */
-final class MiniProgramAnswers {
+public final class MiniProgramAnswers {
 
     /** {@code Json.createX} looks the provider up on the class path on every call: once is enough. */
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -16,19 +16,31 @@ final class MiniProgramAnswers {
     private MiniProgramAnswers() {
     }
 
+    /** The answer to a login of {@link MiniProgramLogin} or the mobile app's. */
+    public static Response of(MiniProgramLogin.Result result) {
+        if (result instanceof MiniProgramLogin.Result.LoggedIn in) {
+            return loggedIn(in.caller(), in.token());
+        }
+        if (result instanceof MiniProgramLogin.Result.Unbound unbound) {
+            return unbound(unbound.bindTicket(), unbound.expiresIn());
+        }
+        MiniProgramLogin.Result.Failed failed = (MiniProgramLogin.Result.Failed) result;
+        return problem(failed.problem(), failed.retryAfterSeconds());
+    }
+
     /** Logged in: the bearer token, shaped as {@code POST /api/wechat/tokens} answers it. */
-    static Response loggedIn(String caller, IssuedApiToken token) {
+    public static Response loggedIn(String caller, IssuedApiToken token) {
         return noStore(Response.ok(JSON.createObjectBuilder().add("bound", true).add("caller", caller)
                 .add("access_token", token.accessToken()).add("token_type", "Bearer").add("expires_in", token.expiresIn()).build()));
     }
 
     /** Not bound yet: the ticket that stands for this WeChat while the person proves an account. */
-    static Response unbound(String ticket, long expiresIn) {
+    public static Response unbound(String ticket, long expiresIn) {
         return noStore(Response.ok(JSON.createObjectBuilder().add("bound", false).add("bindTicket", ticket).add("expires_in", expiresIn)
                 .add("bindWith", JSON.createArrayBuilder().add("password")).build()));
     }
 
-    static Response problem(LoginProblem problem, long retryAfterSeconds) {
+    public static Response problem(LoginProblem problem, long retryAfterSeconds) {
         Response.ResponseBuilder answer = Response.status(problem.status()).type(MediaType.APPLICATION_JSON)
                 .entity(new ErrorBody(problem.code(), problem.message()));
         if (retryAfterSeconds > 0) {

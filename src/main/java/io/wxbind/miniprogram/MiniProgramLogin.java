@@ -1,49 +1,33 @@
 package io.wxbind.miniprogram;
 
-import io.wxbind.account.AccountBindingService;
-import io.wxbind.account.StampedAccount;
-import io.wxbind.audit.AuditEvent;
-import io.wxbind.audit.AuditKind;
-import io.wxbind.auth.LoginAdmission;
 import io.wxbind.auth.LoginMethod;
-import io.wxbind.auth.flow.BindTicketStore;
-import io.wxbind.auth.flow.FlowProblem;
 import io.wxbind.auth.flow.LoginProblem;
-import io.wxbind.auth.token.ApiTokenService;
 import io.wxbind.auth.token.IssuedApiToken;
-import io.wxbind.config.WeChatApp;
 import io.wxbind.config.WeChatAppType;
-import io.wxbind.config.WeChatApps;
-import io.wxbind.config.WeChatConfig;
-import io.wxbind.wechat.LogSafe;
 import io.wxbind.wechat.MiniProgramClient;
 import io.wxbind.wechat.MiniProgramSession;
 import io.wxbind.wechat.WeChatApiException;
 import io.wxbind.wechat.WeChatUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * {@code wx.login}'s code to a login (protocol §3.1):
  *
  * <pre>
  *  1. appId a configured mini program, code well-formed      → else unknown_app / invalid_code (400)
- *  2. UsedJsCodes.claim (committed at once)                  → taken: code_used (409), WeChat not called
+ *  2. the code claimed once (committed at once)              → taken: code_used (409), WeChat not called
  *  3. sns/jscode2session                                     → 40029 / 40163 / 40226 / 45011 / -1 as clear errors
  *  4. session_key sealed and stored (replaces the last one)
  *  5. bound (openid, or unionid through a sibling app)?      → admitted: API token; disabled: account_unavailable
- *                                                            → unbound: a bind ticket for the JSON bind endpoints
+ *                                                            → unbound: a bind ticket for the JSON bind endpoint
  * </pre>
+ * Steps 1, 2 and 5 are {@link ApiSignIn}'s, shared with the mobile app.
  */
 @ApplicationScoped
 public class MiniProgramLogin {
 
-    private static final Logger LOG = Logger.getLogger(MiniProgramLogin.class.getName());
     /** A wx.login code lives 5 minutes (§3.1); its claim is kept a little longer. */
     static final Duration CODE_LIFETIME = Duration.ofMinutes(6);
     /** Logged in from a mini program with a bound WeChat. */
@@ -64,96 +48,28 @@ public class MiniProgramLogin {
     }
 
     @Inject
-    WeChatApps apps;
-
-    @Inject
-    WeChatConfig config;
+    ApiSignIn signIn;
 
     @Inject
     MiniProgramClient client;
 
     @Inject
-    UsedJsCodes usedCodes;
-
-    @Inject
     SessionKeyStore sessionKeys;
 
-    @Inject
-    AccountBindingService bindings;
-
-    @Inject
-    LoginAdmission admission;
-
-    @Inject
-    ApiTokenService tokens;
-
-    @Inject
-    BindTicketStore tickets;
-
-    @Inject
-    Event<AuditEvent> audit;
-
-    @Inject
-    Clock clock;
-
     public Result login(String appId, String code) {
-        Optional<WeChatApp> app = apps.byId(appId).filter(a -> a.type() == WeChatAppType.MINI_PROGRAM);
-        if (app.isEmpty()) {
-            return failed(MiniProgramProblem.UNKNOWN_APP);
-        }
-        if (code == null || code.isBlank()) {
-            return failed(MiniProgramProblem.CODE_MISSING);
-        }
-        if (code.length() > 128 || !code.matches("[A-Za-z0-9_\\-]+")) {
-            return failed(MiniProgramProblem.INVALID_CODE);
-        }
-        if (!usedCodes.claim(appId, code, clock.instant().plus(CODE_LIFETIME))) {
-            return failed(MiniProgramProblem.CODE_USED);
+        ApiSignIn.Accepted accepted = signIn.accept(appId, WeChatAppType.MINI_PROGRAM, code, CODE_LIFETIME);
+        if (accepted.refusal() != null) {
+            return accepted.refusal();
         }
         MiniProgramSession session;
         try {
-            session = client.codeToSession(app.get(), code);
+            session = client.codeToSession(accepted.app().orElseThrow(), code);
         } catch (WeChatApiException e) {
-            return weChatRefused(e);
+            return ApiSignIn.refused(e, "mini-program login");
         } catch (WeChatUnavailableException e) {
-            LOG.warning(() -> "mini-program login: WeChat unavailable: " + e.getMessage());
-            return new Result.Failed(MiniProgramProblem.WECHAT_UNAVAILABLE, 5);
+            return ApiSignIn.unavailable("mini-program login", e.getMessage());
         }
-        return signIn(appId, session);
-    }
-
-    /** Steps 4-5, each store committing its own part: the key, the binding (a sibling app's unionid binds this openid), the token or ticket. */
-    private Result signIn(String appId, MiniProgramSession session) {
         sessionKeys.save(appId, session.openId(), session.sessionKey());
-        Optional<String> bound = bindings.resolve(session.identity(appId));
-        if (bound.isEmpty()) {
-            String ticket = tickets.issue(session.identity(appId), ApiTicketHolder.HASH, "/");
-            return new Result.Unbound(ticket, config.bindTicketTtl().toSeconds());
-        }
-        Optional<StampedAccount> admitted = admission.admit(bound.get(), METHOD);
-        if (admitted.isEmpty()) {
-            return failed(FlowProblem.ACCOUNT_UNAVAILABLE);
-        }
-        audit.fire(AuditEvent.of(AuditKind.LOGIN, bound.get()).withWeChat(appId, LogSafe.shortId(session.openId()))
-                .withMethod(METHOD.name()));
-        return new Result.LoggedIn(bound.get(), tokens.issue(bound.get(), admitted.get().stamp()));
-    }
-
-    private Result weChatRefused(WeChatApiException e) {
-        return switch (e.error()) {
-            case INVALID_CODE, OAUTH_CODE_EXPIRED -> failed(MiniProgramProblem.INVALID_CODE);
-            case CODE_USED -> failed(MiniProgramProblem.CODE_USED);
-            case CODE_BLOCKED -> failed(MiniProgramProblem.USER_BLOCKED);
-            case FREQUENCY_LIMIT -> new Result.Failed(MiniProgramProblem.RATE_LIMITED, 60);
-            case SYSTEM_BUSY -> new Result.Failed(MiniProgramProblem.WECHAT_BUSY, 2);
-            default -> {
-                LOG.severe(() -> "mini-program login refused by WeChat: errcode " + e.errcode() + " (check the mini program's appid and secret)");
-                yield failed(MiniProgramProblem.WECHAT_REFUSED);
-            }
-        };
-    }
-
-    private static Result failed(LoginProblem problem) {
-        return new Result.Failed(problem, 0);
+        return signIn.signIn(session.identity(appId), METHOD);
     }
 }

@@ -5,7 +5,7 @@ import io.wxbind.auth.flow.LoginProblem;
 /** What can stop a mini-program login or bind, as JSON {@code {"error": code, "message": ...}}. */
 public enum MiniProgramProblem implements LoginProblem {
     UNKNOWN_APP(400, "Unknown mini program",
-            "This site has no mini program with that appId. Send the appId of the mini program the code came from."),
+            "This site has no WeChat app of this kind with that appId (a mini program for /miniprogram, a mobile app for /app). Send the appId of the app the code came from."),
     CODE_MISSING(400, "No login code", "Send the code from wx.login as \"code\"."),
     INVALID_CODE(400, "Invalid login code",
             "WeChat did not accept this login code: it has expired (after 5 minutes) or belongs to another mini program. Call wx.login again."),

@@ -32,14 +32,6 @@ public class MiniProgramSessionResource {
         if (json.isEmpty()) {
             return JsonBody.badRequest(EXAMPLE);
         }
-        MiniProgramLogin.Result result = login.login(JsonBody.string(json.get(), "appId"), JsonBody.string(json.get(), "code"));
-        if (result instanceof MiniProgramLogin.Result.LoggedIn in) {
-            return MiniProgramAnswers.loggedIn(in.caller(), in.token());
-        }
-        if (result instanceof MiniProgramLogin.Result.Unbound unbound) {
-            return MiniProgramAnswers.unbound(unbound.bindTicket(), unbound.expiresIn());
-        }
-        MiniProgramLogin.Result.Failed failed = (MiniProgramLogin.Result.Failed) result;
-        return MiniProgramAnswers.problem(failed.problem(), failed.retryAfterSeconds());
+        return MiniProgramAnswers.of(login.login(JsonBody.string(json.get(), "appId"), JsonBody.string(json.get(), "code")));
     }
 }

@@ -1,5 +1,6 @@
 package io.wxbind.wechat;
 
+import io.wxbind.config.WeChatApp;
 import io.wxbind.config.WeChatConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,23 @@ public class JdkWeChatApiClient implements WeChatApiClient {
         q.put(WeChatParams.GRANT_TYPE, "authorization_code");
         JsonObject json = get("/sns/oauth2/access_token", q);
         OAuthAccessToken token = OAuthAccessToken.from(json);
+        if (token.openId() == null || token.openId().isBlank()) {
+            throw new WeChatUnavailableException("sns/oauth2/access_token answered without an openid");
+        }
+        return token;
+    }
+
+    /**
+     * §1.3 with another app's credentials: a mobile app's SDK code or a website app's
+     * {@code snsapi_login} code is exchanged at the same endpoint with that app's appid and secret (§2).
+     */
+    public OAuthAccessToken exchangeCode(WeChatApp app, String code) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put(WeChatParams.APPID, app.appId());
+        q.put(WeChatParams.SECRET, app.secret());
+        q.put(WeChatParams.CODE, code);
+        q.put(WeChatParams.GRANT_TYPE, "authorization_code");
+        OAuthAccessToken token = OAuthAccessToken.from(get("/sns/oauth2/access_token", q));
         if (token.openId() == null || token.openId().isBlank()) {
             throw new WeChatUnavailableException("sns/oauth2/access_token answered without an openid");
         }
