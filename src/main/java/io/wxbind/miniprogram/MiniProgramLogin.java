@@ -1,6 +1,7 @@
 package io.wxbind.miniprogram;
 
 import io.wxbind.account.AccountBindingService;
+import io.wxbind.account.Resolution;
 import io.wxbind.account.StampedAccount;
 import io.wxbind.audit.AuditEvent;
 import io.wxbind.audit.AuditKind;
@@ -37,6 +38,7 @@ import java.util.logging.Logger;
  *  3. sns/jscode2session                                     → 40029 / 40163 / 40226 / 45011 / -1 as clear errors
  *  4. session_key sealed and stored (replaces the last one)
  *  5. bound (openid, or unionid through a sibling app)?      → admitted: API token; disabled: account_unavailable
+ *                                                            → unionid on another account: unionid_conflict (409)
  *                                                            → unbound: a bind ticket for the JSON bind endpoints
  * </pre>
  */
@@ -125,18 +127,22 @@ public class MiniProgramLogin {
     /** Steps 4-5, each store committing its own part: the key, the binding (a sibling app's unionid binds this openid), the token or ticket. */
     private Result signIn(String appId, MiniProgramSession session) {
         sessionKeys.save(appId, session.openId(), session.sessionKey());
-        Optional<String> bound = bindings.resolve(session.identity(appId));
-        if (bound.isEmpty()) {
+        Resolution resolved = bindings.resolve(session.identity(appId));
+        if (resolved instanceof Resolution.UnionIdConflict) { // audited by the binding service, for both accounts
+            return failed(FlowProblem.UNIONID_CONFLICT);
+        }
+        if (!(resolved instanceof Resolution.Bound bound)) {
             String ticket = tickets.issue(session.identity(appId), ApiTicketHolder.HASH, "/");
             return new Result.Unbound(ticket, config.bindTicketTtl().toSeconds());
         }
-        Optional<StampedAccount> admitted = admission.admit(bound.get(), METHOD);
+        String account = bound.accountName();
+        Optional<StampedAccount> admitted = admission.admit(account, METHOD);
         if (admitted.isEmpty()) {
             return failed(FlowProblem.ACCOUNT_UNAVAILABLE);
         }
-        audit.fire(AuditEvent.of(AuditKind.LOGIN, bound.get()).withWeChat(appId, LogSafe.shortId(session.openId()))
+        audit.fire(AuditEvent.of(AuditKind.LOGIN, account).withWeChat(appId, LogSafe.shortId(session.openId()))
                 .withMethod(METHOD.name()));
-        return new Result.LoggedIn(bound.get(), tokens.issue(bound.get(), admitted.get().stamp()));
+        return new Result.LoggedIn(account, tokens.issue(account, admitted.get().stamp()));
     }
 
     private Result weChatRefused(WeChatApiException e) {
