@@ -105,6 +105,15 @@ public class AccountBindingService {
         return findOpenId(appId, openId).map(WeChatOpenId::accountName);
     }
 
+    /**
+     * Whether a unionid is still worth asking WeChat for: the openid is unbound, or was bound
+     * before its app gave unionids (its app may have joined an open platform since).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean lacksUnionId(String appId, String openId) {
+        return findOpenId(appId, openId).map(b -> b.unionId() == null).orElse(true);
+    }
+
     /** Who a unionid (the same person through another app) is bound to, without binding or recording anything. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> accountOfUnionId(String unionId) {
