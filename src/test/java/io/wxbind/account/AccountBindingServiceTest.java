@@ -170,72 +170,61 @@ class AccountBindingServiceTest {
 
     @Test
     void resolveWhenUnionIdAlreadyStandsForAnotherAccountThenConflictAuditedForBothAndNothingChanges() {
-        WeChatIdentity appA = new WeChatIdentity("wxA", newId(), null, null, null);
-        WeChatIdentity appB = new WeChatIdentity("wxB", newId(), null, null, null);
-        db.inTransaction(em -> service(em).bind(appA, "jack"));
-        db.inTransaction(em -> service(em).bind(appB, "kate"));
-        WeChatOpenId kateBefore = bindingOf("kate", appB.openId());
-        String union = newId();
-        assertEquals(new Resolution.Bound("jack"), db.inTransaction(em -> service(em).resolve(withUnion(appA, union))));
+        TwoApps two = boundWithoutUnionIds("jack", "kate");
+        WeChatOpenId kateBefore = bindingOf("kate", two.b().openId());
+        assertEquals(new Resolution.Bound("jack"), db.inTransaction(em -> service(em).resolve(withUnion(two.a(), two.unionId()))));
         int eventsBefore = events().size();
 
-        WeChatIdentity appBNow = withUnion(appB, union);
+        WeChatIdentity appBNow = withUnion(two.b(), two.unionId());
         assertEquals(new Resolution.UnionIdConflict("kate", "jack"), db.inTransaction(em -> service(em).resolve(appBNow)));
 
-        WeChatOpenId kateAfter = bindingOf("kate", appB.openId());
+        WeChatOpenId kateAfter = bindingOf("kate", two.b().openId());
         assertEquals(null, kateAfter.unionId(), "the refused binding gets no unionid");
         assertEquals(kateBefore.lastLoginAt(), kateAfter.lastLoginAt(), "nor a login time");
-        assertEquals(Optional.of("jack"), db.inTransaction(em -> service(em).accountOfUnionId(union)), "the unionid stays with its first account");
+        assertEquals(Optional.of("jack"), db.inTransaction(em -> service(em).accountOfUnionId(two.unionId())),
+                "the unionid stays with its first account");
         assertEquals(1, db.inTransaction(em -> service(em).bindingsOf("jack")).size());
         assertEquals(1, db.inTransaction(em -> service(em).bindingsOf("kate")).size(), "never merged");
-        String shortOpenId = LogSafe.shortId(appB.openId());
+        String shortOpenId = LogSafe.shortId(two.b().openId());
         assertEquals(List.of(
                 new AuditEvent(AuditKind.CONFLICT, "kate", "wxB", shortOpenId, null, AccountBindingService.UNIONID_ON_OTHER_ACCOUNT),
                 new AuditEvent(AuditKind.CONFLICT, "jack", "wxB", shortOpenId, null, AccountBindingService.UNIONID_ON_OTHER_ACCOUNT)),
                 events().subList(eventsBefore, events().size()), "each account's history shows it; neither entry names the other");
         assertEquals(Optional.of("jack"), db.inTransaction(em -> service(em).unionIdConflictOf(appBNow)));
-        assertEquals(Optional.empty(), db.inTransaction(em -> service(em).unionIdConflictOf(withUnion(appA, union))));
+        assertEquals(Optional.empty(), db.inTransaction(em -> service(em).unionIdConflictOf(withUnion(two.a(), two.unionId()))));
         assertEquals(new Resolution.UnionIdConflict("kate", "jack"), db.inTransaction(em -> service(em).resolve(appBNow)),
                 "refused again on every login until one binding is removed");
     }
 
     @Test
     void resolveWhenConflictRemovedByUnbindThenTheOtherAccountGetsTheUnionId() {
-        WeChatIdentity appA = new WeChatIdentity("wxA", newId(), null, null, null);
-        WeChatIdentity appB = new WeChatIdentity("wxB", newId(), null, null, null);
-        db.inTransaction(em -> service(em).bind(appA, "liam"));
-        db.inTransaction(em -> service(em).bind(appB, "mia"));
-        String union = newId();
-        db.inTransaction(em -> service(em).resolve(withUnion(appA, union)));
-        assertInstanceOf(Resolution.UnionIdConflict.class, db.inTransaction(em -> service(em).resolve(withUnion(appB, union))));
-        long liams = bindingOf("liam", appA.openId()).id();
+        TwoApps two = boundWithoutUnionIds("liam", "mia");
+        db.inTransaction(em -> service(em).resolve(withUnion(two.a(), two.unionId())));
+        assertInstanceOf(Resolution.UnionIdConflict.class, db.inTransaction(em -> service(em).resolve(withUnion(two.b(), two.unionId()))));
+        long liams = bindingOf("liam", two.a().openId()).id();
         assertTrue((boolean) db.inTransaction(em -> service(em).unbind("liam", liams)));
-        assertEquals(new Resolution.Bound("mia"), db.inTransaction(em -> service(em).resolve(withUnion(appB, union))));
-        assertEquals(Optional.of("mia"), db.inTransaction(em -> service(em).accountOfUnionId(union)));
+        assertEquals(new Resolution.Bound("mia"), db.inTransaction(em -> service(em).resolve(withUnion(two.b(), two.unionId()))));
+        assertEquals(Optional.of("mia"), db.inTransaction(em -> service(em).accountOfUnionId(two.unionId())));
     }
 
     @Test
     void resolveWhenTwoAccountsClaimOneUnionIdAtOnceThenTheSecondWaitsAndIsRefused() throws Exception {
-        WeChatIdentity appA = new WeChatIdentity("wxA", newId(), null, null, null);
-        WeChatIdentity appB = new WeChatIdentity("wxB", newId(), null, null, null);
-        db.inTransaction(em -> service(em).bind(appA, "noah"));
-        db.inTransaction(em -> service(em).bind(appB, "olga"));
-        String union = newId();
+        TwoApps two = boundWithoutUnionIds("noah", "olga");
         CountDownLatch claimed = new CountDownLatch(1);
         ExecutorService node = Executors.newSingleThreadExecutor();
         try {
             // Node 1 records the unionid and holds its transaction open; node 2's plain read could not see that row yet.
             Future<Resolution> first = node.submit(() -> db.inTransaction(em -> {
-                Resolution r = service(em).resolve(withUnion(appA, union));
+                Resolution r = service(em).resolve(withUnion(two.a(), two.unionId()));
                 claimed.countDown();
                 sleep(300);
                 return r;
             }));
             assertTrue(claimed.await(10, TimeUnit.SECONDS));
-            Resolution second = db.inTransaction(em -> service(em).resolve(withUnion(appB, union)));
+            Resolution second = db.inTransaction(em -> service(em).resolve(withUnion(two.b(), two.unionId())));
             assertEquals(new Resolution.Bound("noah"), first.get(10, TimeUnit.SECONDS));
             assertEquals(new Resolution.UnionIdConflict("olga", "noah"), second);
-            assertEquals(null, bindingOf("olga", appB.openId()).unionId());
+            assertEquals(null, bindingOf("olga", two.b().openId()).unionId());
         } finally {
             node.shutdownNow();
         }
@@ -243,24 +232,32 @@ class AccountBindingServiceTest {
 
     @Test
     void attachUnionIdWhenItStandsForAnotherAccountThenNotAttachedAndAudited() {
-        WeChatIdentity appA = new WeChatIdentity("wxA", newId(), null, null, null);
-        WeChatIdentity appB = new WeChatIdentity("wxB", newId(), null, null, null);
-        db.inTransaction(em -> service(em).bind(appA, "pia"));
-        db.inTransaction(em -> service(em).bind(appB, "quinn"));
-        String union = newId();
+        TwoApps two = boundWithoutUnionIds("pia", "quinn");
         db.inTransaction(em -> {
-            service(em).attachUnionId("wxA", appA.openId(), union);
+            service(em).attachUnionId("wxA", two.a().openId(), two.unionId());
             return null;
         });
         db.inTransaction(em -> {
-            service(em).attachUnionId("wxB", appB.openId(), union);
+            service(em).attachUnionId("wxB", two.b().openId(), two.unionId());
             return null;
         });
-        assertEquals(union, bindingOf("pia", appA.openId()).unionId());
-        assertEquals(null, bindingOf("quinn", appB.openId()).unionId());
-        assertEquals(Optional.of("pia"), db.inTransaction(em -> service(em).accountOfUnionId(union)));
+        assertEquals(two.unionId(), bindingOf("pia", two.a().openId()).unionId());
+        assertEquals(null, bindingOf("quinn", two.b().openId()).unionId());
+        assertEquals(Optional.of("pia"), db.inTransaction(em -> service(em).accountOfUnionId(two.unionId())));
         assertEquals(List.of("quinn", "pia"), events().stream().filter(e -> AccountBindingService.UNIONID_ON_OTHER_ACCOUNT.equals(e.reason()))
                 .map(AuditEvent::account).toList());
+    }
+
+    /** One person's openids in two apps, bound to two accounts before the apps gave unionids; and the unionid they give now. */
+    private record TwoApps(WeChatIdentity a, WeChatIdentity b, String unionId) {
+    }
+
+    private TwoApps boundWithoutUnionIds(String accountA, String accountB) {
+        WeChatIdentity a = new WeChatIdentity("wxA", newId(), null, null, null);
+        WeChatIdentity b = new WeChatIdentity("wxB", newId(), null, null, null);
+        db.inTransaction(em -> service(em).bind(a, accountA));
+        db.inTransaction(em -> service(em).bind(b, accountB));
+        return new TwoApps(a, b, newId());
     }
 
     private WeChatOpenId bindingOf(String account, String openId) {
