@@ -22,6 +22,7 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * and WeChat now sends unionids with its logins. A binding of that time is a row without a
  * unionid (put into the database here, as the old version left it); the person's unionid may
  * meanwhile stand for another account, bound through the real mini-program flow. Such a login is
- * refused (mini program: JSON 409, QR login: on the phone and the desktop), audited for both
+ * refused (web: a 409 page, mini program: JSON 409, QR login: on the phone and the desktop), audited for both
  * accounts, and changes no binding; without a conflict the unionid is attached.
  */
 @Tag("wildfly") // also run on WildFly (pom.xml, failsafe execution "wildfly")
@@ -47,7 +48,7 @@ class UnionIdConflictIT {
     @BeforeAll
     static void stackUp() {
         sim = ItSupport.sim();
-        accounts = TestAccounts.create(stack().database(), "uc" + SecureTokens.alphanumeric(6).toLowerCase(Locale.ROOT), 6, PASSWORD);
+        accounts = TestAccounts.create(stack().database(), "uc" + SecureTokens.alphanumeric(6).toLowerCase(Locale.ROOT), 7, PASSWORD);
     }
 
     /** The row a binding made before the app gave unionids is: no unionid. */
@@ -127,6 +128,30 @@ class UnionIdConflictIT {
 
         HttpResponse<String> again = MiniProgramLoginIT.session(MINI, MiniProgramLoginIT.wxLogin(person.id()));
         assertEquals(409, again.statusCode(), "refused on every login until one binding goes: " + again.body());
+    }
+
+    @Test
+    void webLoginWithUserInfoScopeWhenUnionIdOnAnotherAccountThenProblemPageAuditedAndNothingChanged() {
+        // snsapi_base gives no unionid (protocol §9): a node asking for snsapi_userinfo, the stack's database and simulator.
+        String userinfoApp = stack().startExtraAppNode("userinfo-scope", Map.of("wechat.scope", "snsapi_userinfo")).url("/wxbind/");
+        String first = accounts.get(5);
+        String second = accounts.get(6);
+        SimControl.SimPersonInfo person = sim.newPerson("Web Two Accounts");
+        bindThroughMiniProgram(person, first);
+        bindWithoutUnionId(OFFICIAL, person.openIdFor(OFFICIAL), second);
+
+        WeChatBrowser browser = new WeChatBrowser(person.id());
+        WeChatBrowser.Chain chain = RegisterPolicyIT.answer(browser, browser.open(userinfoApp + "app/").last(), "allow");
+        WeChatBrowser.Page refused = chain.last();
+        assertProblemPage(refused, 409, "unionid_conflict");
+        assertTrue(refused.body().contains("two different accounts") && refused.body().contains("contact support"), refused.body());
+        assertEquals(401, browser.get(userinfoApp + "api/me").status(), "nobody logged in");
+
+        assertEquals(second, boundAccount(OFFICIAL, person.openIdFor(OFFICIAL)));
+        assertEquals(1, unionIdOf(OFFICIAL, person.openIdFor(OFFICIAL), null));
+        assertUnionIdOn(person, first, "never merged");
+        assertEquals(1, conflictsOf(first));
+        assertEquals(1, conflictsOf(second));
     }
 
     @Test
