@@ -21,7 +21,8 @@ import java.util.Set;
 
 /**
  * Resolves, creates and lists bindings: openid → account, else unionid → account (the same
- * person bound through another app of the open platform), else nothing. Inserts go through
+ * person bound through another app of the open platform), else nothing. One unionid stands for
+ * one account: a unionid met on another account's openid is a conflict, never a merge. Inserts go through
  * {@code on conflict do nothing}, so two nodes binding the same openid at once cannot both win
  * and neither sees an exception: the loser learns who owns it.
  */
@@ -47,41 +48,54 @@ public class AccountBindingService {
     @Inject
     SecurityStamps stamps;
 
+    /** Audit reason when a unionid turns out to stand for another account than the openid's: each account gets an entry. */
+    public static final String UNIONID_ON_OTHER_ACCOUNT = "unionid_on_other_account";
+
     /**
-     * Flow step 3: the account this WeChat identity is bound to, recording the login time. The
-     * audit's LOGIN comes from the login itself (it knows the method), not from here.
+     * Flow step 3: the account this WeChat identity is bound to, recording the login time. A bound
+     * openid that now comes with a unionid (the app joined an open platform later) gets it
+     * attached, and the unionid is recorded for the account; if the unionid already stands for
+     * another account, that is one person with two accounts: refused, audited for both, nothing
+     * changed (never merged). The audit's LOGIN comes from the login itself (it knows the method).
      */
-    public Optional<String> resolve(WeChatIdentity id) {
+    public Resolution resolve(WeChatIdentity id) {
         Optional<WeChatOpenId> byOpenId = findOpenId(id.appId(), id.openId());
         if (byOpenId.isPresent()) {
             WeChatOpenId binding = byOpenId.get();
-            binding.loggedInAt(clock.instant(), id.unionId());
-            if (id.unionId() != null) {
-                insertUnionId(id.unionId(), binding.accountName());
+            Optional<String> other = id.unionId() == null ? Optional.empty() : claimUnionId(id.unionId(), binding.accountName());
+            if (other.isPresent()) {
+                refuseUnionIdConflict(id, binding.accountName(), other.get());
+                return new Resolution.UnionIdConflict(binding.accountName(), other.get());
             }
-            return Optional.of(binding.accountName());
+            binding.loggedInAt(clock.instant(), id.unionId());
+            return new Resolution.Bound(binding.accountName());
         }
         if (id.unionId() == null) {
-            return Optional.empty();
+            return new Resolution.Unbound();
         }
         WeChatUnionId byUnionId = em.find(WeChatUnionId.class, id.unionId());
         if (byUnionId == null) {
-            return Optional.empty();
+            return new Resolution.Unbound();
         }
         // Same person, known through another app: bind this app's openid to the same account.
         insertOpenId(id, byUnionId.accountName());
         fire(AuditKind.BOUND, byUnionId.accountName(), id);
-        return Optional.of(byUnionId.accountName());
+        return new Resolution.Bound(byUnionId.accountName());
     }
 
     /**
      * Adds a unionid learnt later (e.g. from {@code cgi-bin/user/info} after a QR scan) to the
-     * openid's binding, and links it to the same account unless it is already someone else's.
+     * openid's binding, and links it to the same account; if it already stands for another
+     * account, nothing changes and the conflict is audited as in {@link #resolve}.
      */
     public void attachUnionId(String appId, String openId, String unionId) {
         findOpenId(appId, openId).filter(b -> b.unionId() == null).ifPresent(b -> {
+            Optional<String> other = claimUnionId(unionId, b.accountName());
+            if (other.isPresent()) {
+                refuseUnionIdConflict(new WeChatIdentity(appId, openId, unionId, null, null), b.accountName(), other.get());
+                return;
+            }
             b.attachUnionId(unionId);
-            insertUnionId(unionId, b.accountName());
         });
     }
 
@@ -91,10 +105,32 @@ public class AccountBindingService {
         return findOpenId(appId, openId).map(WeChatOpenId::accountName);
     }
 
+    /**
+     * Whether a unionid is still worth asking WeChat for: the openid is unbound, or was bound
+     * before its app gave unionids (its app may have joined an open platform since).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean lacksUnionId(String appId, String openId) {
+        return findOpenId(appId, openId).map(b -> b.unionId() == null).orElse(true);
+    }
+
     /** Who a unionid (the same person through another app) is bound to, without binding or recording anything. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> accountOfUnionId(String unionId) {
         return Optional.ofNullable(unionId == null ? null : em.find(WeChatUnionId.class, unionId)).map(WeChatUnionId::accountName);
+    }
+
+    /**
+     * Reads only: the other account that this identity's unionid stands for, when its openid is
+     * bound to a different one ({@link Resolution.UnionIdConflict}). For a login step that learnt
+     * only "refused" from an identity store and must say why.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> unionIdConflictOf(WeChatIdentity id) {
+        if (id.unionId() == null) {
+            return Optional.empty();
+        }
+        return accountOf(id.appId(), id.openId()).flatMap(own -> accountOfUnionId(id.unionId()).filter(owner -> !owner.equals(own)));
     }
 
     /** Flow step 4 (bind): the person proved they own {@code accountName}. */
@@ -114,8 +150,12 @@ public class AccountBindingService {
             fire(AuditKind.CONFLICT, accountName, id, "openid_bound_elsewhere");
             return new BindingResult.Conflict(owner);
         }
-        if (id.unionId() != null) {
-            insertUnionId(id.unionId(), accountName);
+        if (id.unionId() != null && claimUnionId(id.unionId(), accountName).isPresent()) {
+            // Another node recorded the unionid for someone else since the check above: undo our openid row.
+            em.createQuery("delete from WeChatOpenId o where o.appId = :app and o.openId = :open")
+                    .setParameter("app", id.appId()).setParameter("open", id.openId()).executeUpdate();
+            fire(AuditKind.CONFLICT, accountName, id, "unionid_bound_elsewhere");
+            return new BindingResult.Conflict(accountOfUnionId(id.unionId()).orElse("?"));
         }
         fire(AuditKind.BOUND, accountName, id);
         return new BindingResult.Bound(accountName);
@@ -182,9 +222,24 @@ public class AccountBindingService {
                 .executeUpdate() == 1;
     }
 
-    private void insertUnionId(String unionId, String accountName) {
-        em.createNativeQuery(INSERT_UNIONID).setParameter(1, unionId).setParameter(2, accountName)
+    /**
+     * Records unionid → account unless the unionid is taken. The insert waits for a concurrent
+     * node's uncommitted insert of the same unionid, so of two accounts claiming it one wins and
+     * the other learns it here. @return the other account that holds it, if any
+     */
+    private Optional<String> claimUnionId(String unionId, String accountName) {
+        int inserted = em.createNativeQuery(INSERT_UNIONID).setParameter(1, unionId).setParameter(2, accountName)
                 .setParameter(3, Timestamp.from(Instant.now(clock))).executeUpdate();
+        if (inserted == 1) {
+            return Optional.empty();
+        }
+        return accountOfUnionId(unionId).filter(owner -> !owner.equals(accountName));
+    }
+
+    /** Both accounts get the entry (each sees it in its own history; neither entry names the other account). */
+    private void refuseUnionIdConflict(WeChatIdentity id, String account, String unionIdOwner) {
+        fire(AuditKind.CONFLICT, account, id, UNIONID_ON_OTHER_ACCOUNT);
+        fire(AuditKind.CONFLICT, unionIdOwner, id, UNIONID_ON_OTHER_ACCOUNT);
     }
 
     private void fire(AuditKind kind, String account, WeChatIdentity id) {

@@ -98,8 +98,8 @@ public class CallbackEntry implements LoginEntry {
         if (bound.getStatus() == CredentialValidationResult.Status.VALID) {
             return ends.login(request, context, bound, LoginMethod.WECHAT, returnTo);
         }
-        if (bound.getStatus() == CredentialValidationResult.Status.INVALID) { // bound to a disabled or deleted account
-            return ends.problem(request, context, FlowProblem.ACCOUNT_UNAVAILABLE, null);
+        if (bound.getStatus() == CredentialValidationResult.Status.INVALID) {
+            return ends.problem(request, context, refusal(identified.identity()), null);
         }
         if (config.firstLogin() == FirstLoginPolicy.BIND) {
             String ticket = tickets.issue(identified.identity(), BrowserBinding.ensure(request, response), returnTo);
@@ -107,6 +107,11 @@ public class CallbackEntry implements LoginEntry {
             return context.redirect(request.getContextPath() + paths.bindPath() + "?ticket=" + ticket);
         }
         return register(request, context, identified, returnTo);
+    }
+
+    /** Why a bound WeChat was refused: its unionid stands for another account, else the account is disabled or gone. */
+    private FlowProblem refusal(WeChatIdentity identity) {
+        return bindings.unionIdConflictOf(identity).isPresent() ? FlowProblem.UNIONID_CONFLICT : FlowProblem.ACCOUNT_UNAVAILABLE;
     }
 
     /** Step 2 of a feature's login: its continuation decides first; a kind nobody serves (an old deployment's) is a stale login. */
@@ -136,7 +141,7 @@ public class CallbackEntry implements LoginEntry {
             return ends.login(request, context, known, LoginMethod.WECHAT, returnTo);
         }
         if (known.getStatus() == CredentialValidationResult.Status.INVALID) {
-            return ends.problem(request, context, FlowProblem.ACCOUNT_UNAVAILABLE, null);
+            return ends.problem(request, context, refusal(withProfile), null);
         }
         bindings.register(withProfile, config.defaultGroups());
         CredentialValidationResult created = identityStores.validate(new WeChatCredential(withProfile));

@@ -1,6 +1,7 @@
 package io.wxbind.miniprogram;
 
 import io.wxbind.account.AccountBindingService;
+import io.wxbind.account.Resolution;
 import io.wxbind.account.StampedAccount;
 import io.wxbind.audit.AuditEvent;
 import io.wxbind.audit.AuditKind;
@@ -88,19 +89,26 @@ public class ApiSignIn {
         }
     }
 
-    /** Bound (this app's openid, or the unionid through a sibling app) and admitted: a token; unbound: a bind ticket. */
+    /**
+     * Bound (this app's openid, or the unionid through a sibling app) and admitted: a token;
+     * unbound: a bind ticket; the unionid on another account: refused (audited by the binding service).
+     */
     public Result signIn(WeChatIdentity identity, LoginMethod method) {
-        Optional<String> bound = bindings.resolve(identity);
-        if (bound.isEmpty()) {
+        Resolution resolved = bindings.resolve(identity);
+        if (resolved instanceof Resolution.UnionIdConflict) {
+            return new Result.Failed(FlowProblem.UNIONID_CONFLICT, 0);
+        }
+        if (!(resolved instanceof Resolution.Bound bound)) {
             return new Result.Unbound(tickets.issue(identity, ApiTicketHolder.HASH, "/"), config.bindTicketTtl().toSeconds());
         }
-        Optional<StampedAccount> admitted = admission.admit(bound.get(), method);
+        String account = bound.accountName();
+        Optional<StampedAccount> admitted = admission.admit(account, method);
         if (admitted.isEmpty()) {
             return new Result.Failed(FlowProblem.ACCOUNT_UNAVAILABLE, 0);
         }
-        audit.fire(AuditEvent.of(AuditKind.LOGIN, bound.get()).withWeChat(identity.appId(), LogSafe.shortId(identity.openId()))
+        audit.fire(AuditEvent.of(AuditKind.LOGIN, account).withWeChat(identity.appId(), LogSafe.shortId(identity.openId()))
                 .withMethod(method.name()));
-        return new Result.LoggedIn(bound.get(), tokens.issue(bound.get(), admitted.get().stamp()));
+        return new Result.LoggedIn(account, tokens.issue(account, admitted.get().stamp()));
     }
 
     /** WeChat's errcode as a stable error; a wrong appid or secret is the site's fault, logged for its operators. */

@@ -21,6 +21,7 @@ import java.time.Duration;
  *  3. sns/jscode2session                                     → 40029 / 40163 / 40226 / 45011 / -1 as clear errors
  *  4. session_key sealed and stored (replaces the last one)
  *  5. bound (openid, or unionid through a sibling app)?      → admitted: API token; disabled: account_unavailable
+ *                                                            → unionid on another account: unionid_conflict (409)
  *                                                            → unbound: a bind ticket for the JSON bind endpoint
  * </pre>
  * Steps 1, 2 and 5 are {@link ApiSignIn}'s, shared with the mobile app.

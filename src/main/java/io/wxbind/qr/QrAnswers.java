@@ -3,6 +3,7 @@ package io.wxbind.qr;
 import io.wxbind.auth.flow.LoginProblem;
 import io.wxbind.account.AccountBindingService;
 import io.wxbind.account.BindingResult;
+import io.wxbind.account.Resolution;
 import io.wxbind.audit.AuditEvent;
 import io.wxbind.audit.AuditKind;
 import io.wxbind.auth.flow.FlowProblem;
@@ -60,17 +61,23 @@ public class QrAnswers {
     }
 
     private QrConfirmPage login(QrScene scene, WeChatIdentity scanner, Instant now) {
-        Optional<String> account = bindings.resolve(scanner);
-        if (account.isEmpty()) {
+        Resolution resolved = bindings.resolve(scanner);
+        if (resolved instanceof Resolution.UnionIdConflict) { // audited by the binding service, for both accounts
+            scene.complete(QrScene.Status.REFUSED, null, "This WeChat is bound to two different accounts, so it logs in to neither. "
+                    + "Log in another way, or contact support (unionid_conflict).", now);
+            return new QrConfirmPage.Refused(FlowProblem.UNIONID_CONFLICT);
+        }
+        if (!(resolved instanceof Resolution.Bound bound)) {
             scene.complete(QrScene.Status.UNBOUND, null, "This WeChat is not bound to an account yet.", now);
             publish(AuditKind.REFUSED, null, scene, "qr_unbound");
             return new QrConfirmPage.Done(409, "unbound", "This WeChat is not bound to an account",
                     "Nothing was changed. Open the site inside WeChat and log in once to bind it, then scan again.");
         }
-        scene.complete(QrScene.Status.CONFIRMED, account.get(), "Confirmed on the phone.", now);
-        publish(AuditKind.CONFIRMED, account.get(), scene, null);
+        String account = bound.accountName();
+        scene.complete(QrScene.Status.CONFIRMED, account, "Confirmed on the phone.", now);
+        publish(AuditKind.CONFIRMED, account, scene, null);
         return new QrConfirmPage.Done(200, "confirmed", "Confirmed", "The browser on your computer is being logged in to "
-                + ConfirmTexts.site(config.publicBaseUrl()) + " as " + ConfirmTexts.maskAccount(account.get())
+                + ConfirmTexts.site(config.publicBaseUrl()) + " as " + ConfirmTexts.maskAccount(account)
                 + ". You can close this page.");
     }
 
@@ -78,9 +85,8 @@ public class QrAnswers {
     private QrConfirmPage bind(QrScene scene, WeChatIdentity scanner, Instant now) {
         BindingResult result = bindings.bind(scanner, scene.accountName());
         if (result instanceof BindingResult.Conflict) {
+            // bind() has audited the conflict (which identifier is someone else's).
             scene.complete(QrScene.Status.REFUSED, null, "This WeChat account is already bound to another account.", now);
-            boolean byOpenId = bindings.accountOf(scanner.appId(), scanner.openId()).isPresent();
-            publish(AuditKind.CONFLICT, scene.accountName(), scene, byOpenId ? "openid_bound_elsewhere" : "unionid_bound_elsewhere");
             return new QrConfirmPage.Refused(FlowProblem.BINDING_CONFLICT);
         }
         scene.complete(QrScene.Status.BOUND, scene.accountName(), "Bound.", now);

@@ -123,7 +123,8 @@ public class QrConfirmService {
         }
         QrScene s = scene.get();
         String unionId = null;
-        if (confirm && (s.purpose() == QrScene.Purpose.BIND || bindings.accountOf(s.appId(), s.scannerOpenId()).isEmpty())) {
+        // A bound openid without a unionid may have gained one (open platform joined later): resolve checks it for conflicts.
+        if (confirm && (s.purpose() == QrScene.Purpose.BIND || bindings.lacksUnionId(s.appId(), s.scannerOpenId()))) {
             unionId = unionIds.of(s.appId(), s.scannerOpenId()).orElse(null);
         }
         return answers.apply(sceneId, browserHash, confirm, unionId);

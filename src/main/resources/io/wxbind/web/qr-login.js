@@ -21,7 +21,8 @@
   function show(view) {
     if (done) { return; }
     status.setAttribute('data-status', view.status);
-    status.textContent = texts[view.status] || view.status;
+    // A refusal says why when the server knows (e.g. a WeChat bound to two accounts).
+    status.textContent = (view.status === 'refused' && view.message) || texts[view.status] || view.status;
     if (view.status !== 'pending' && image) { image.style.opacity = '0.25'; }
     if (view.status === 'confirmed') {
       done = true;

@@ -50,6 +50,8 @@ class CallbackEntryTest {
     private final List<String> calls = new ArrayList<>();
     /** What the identity stores answer, by openid + unionid; absent: NOT_VALIDATED (unbound). */
     private final Map<String, CredentialValidationResult> accounts = new HashMap<>();
+    /** The other account that an identity's unionid stands for (a unionid conflict), by openid + unionid. */
+    private final Map<String, String> unionIdElsewhere = new HashMap<>();
     private CallbackResult callback = identified(null);
     private RuntimeException profileFailure;
 
@@ -129,6 +131,12 @@ class CallbackEntryTest {
         };
         entry.bindings = new AccountBindingService() {
             @Override
+            public Optional<String> unionIdConflictOf(WeChatIdentity id) {
+                calls.add("unionIdConflictOf " + id.openId());
+                return Optional.ofNullable(unionIdElsewhere.get(id.openId() + "+" + id.unionId()));
+            }
+
+            @Override
             public String register(WeChatIdentity id, Set<String> groups) {
                 calls.add("register " + id.openId() + "+" + id.unionId() + " in " + groups);
                 accounts.put(id.openId() + "+" + id.unionId(), new CredentialValidationResult("new-account"));
@@ -182,7 +190,17 @@ class CallbackEntryTest {
     void handleWhenBoundToDisabledAccountThenAccountUnavailable() {
         accounts.put("o-person+null", CredentialValidationResult.INVALID_RESULT);
         assertEquals(AuthenticationStatus.NOT_DONE, handle());
-        assertEquals(List.of("flow.complete", "validate o-person", "problem account_unavailable"), calls);
+        assertEquals(List.of("flow.complete", "validate o-person", "unionIdConflictOf o-person", "problem account_unavailable"), calls);
+    }
+
+    @Test
+    void handleWhenRefusedBecauseItsUnionIdIsOnAnotherAccountThenUnionIdConflictPage() {
+        callback = new CallbackResult.Identified(WITH_PROFILE, ((CallbackResult.Identified) callback).token(),
+                ((CallbackResult.Identified) callback).request());
+        accounts.put("o-person+u-person", CredentialValidationResult.INVALID_RESULT);
+        unionIdElsewhere.put("o-person+u-person", "first-account");
+        assertEquals(AuthenticationStatus.NOT_DONE, handle());
+        assertEquals(List.of("flow.complete", "validate o-person+u-person", "unionIdConflictOf o-person", "problem unionid_conflict"), calls);
     }
 
     @Test
@@ -239,6 +257,12 @@ class CallbackEntryTest {
         assertEquals(AuthenticationStatus.NOT_DONE, handle());
         assertEquals("problem account_unavailable", calls.get(calls.size() - 1));
         assertTrue(calls.stream().noneMatch(c -> c.startsWith("register")), calls.toString());
+
+        calls.clear();
+        unionIdElsewhere.put("o-person+u-person", "first-account");
+        assertEquals(AuthenticationStatus.NOT_DONE, handle());
+        assertEquals("problem unionid_conflict", calls.get(calls.size() - 1));
+        assertTrue(calls.stream().noneMatch(c -> c.startsWith("register")), "a conflict never creates a third account: " + calls);
     }
 
     @Test

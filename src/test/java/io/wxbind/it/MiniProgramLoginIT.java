@@ -157,8 +157,9 @@ class MiniProgramLoginIT {
         assertFalse(r.body().contains("openid") || r.body().contains("openId"), r.body());
     }
 
-    private static String wxLogin(String personId) {
-        SimControl.Answer answer = sim.send("POST", "/client/login",
+    /** The code {@code wx.login} gives {@code personId} in the mini program (the simulator's client control). */
+    static String wxLogin(String personId) {
+        SimControl.Answer answer = ItSupport.sim().send("POST", "/client/login",
                 Json.createObjectBuilder().add("appid", MINI).add("person", personId).build().toString());
         assertEquals(201, answer.status(), answer.body());
         return answer.json().getString("code");
@@ -169,11 +170,11 @@ class MiniProgramLoginIT {
         assertEquals(201, answer.status(), answer.body());
     }
 
-    private static HttpResponse<String> session(String appId, String code) {
+    static HttpResponse<String> session(String appId, String code) {
         return post("api/wechat/miniprogram/session", Json.createObjectBuilder().add("appId", appId).add("code", code).build());
     }
 
-    private static HttpResponse<String> post(String path, JsonObject body) {
+    static HttpResponse<String> post(String path, JsonObject body) {
         return post(path, body.toString());
     }
 
@@ -181,7 +182,7 @@ class MiniProgramLoginIT {
     private static HttpResponse<String> post(String path, String body) {
         HttpResponse<String> r;
         try {
-            r = HTTP.send(HttpRequest.newBuilder(URI.create(app + path)).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+            r = HTTP.send(HttpRequest.newBuilder(URI.create(ItSupport.stack().appUrl() + path)).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                     .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {

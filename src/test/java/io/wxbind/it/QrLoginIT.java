@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 @Tag("wildfly") // also run on WildFly (pom.xml, failsafe execution "wildfly")
 class QrLoginIT {
 
-    private record LoginPage(WeChatBrowser desktop, String ticket, String statusUrl, String completeUrl) {
+    record LoginPage(WeChatBrowser desktop, String ticket, String statusUrl, String completeUrl) {
     }
 
     private static final String PAGE = "wechat/qr-login?returnTo=%2Fwxbind%2Fapp%2F";
@@ -44,7 +44,8 @@ class QrLoginIT {
     /** The default {@code wechat.qr.login-per-ip}, which the test stack keeps. */
     private static final int LOGIN_PER_IP = 30;
 
-    private static LoginPage open() {
+    /** A desktop browser opening the QR login page: its code, status and completion URLs. */
+    static LoginPage open() {
         return open(new WeChatBrowser("nobody"));
     }
 

@@ -43,7 +43,8 @@ class RegisterPolicyIT {
         return consent;
     }
 
-    private static WeChatBrowser.Chain answer(WeChatBrowser b, WeChatBrowser.Page consent, String decision) {
+    /** Answers the simulator's {@code snsapi_userinfo} consent page ("allow" or "deny") and follows WeChat's redirect. */
+    static WeChatBrowser.Chain answer(WeChatBrowser b, WeChatBrowser.Page consent, String decision) {
         Matcher m = Pattern.compile("name=\"pending\" value=\"([^\"]+)\"").matcher(consent.body());
         assertTrue(m.find(), "no pending id on the consent page");
         String action = consent.uri().resolve("authorize/reply").toString();

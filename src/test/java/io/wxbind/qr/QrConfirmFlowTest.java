@@ -300,7 +300,31 @@ class QrConfirmFlowTest {
                 tx(b -> b.confirms().answer(daves.id(), "phone-browser", true))).problem());
         assertEquals(QrScene.Status.REFUSED, reload(daves).status());
         assertEquals(Optional.empty(), tx(b -> b.bindings().accountOf(APP, samePersonOtherOpenId)), "nothing bound");
-        assertTrue(audit.stream().anyMatch(e -> e.kind() == AuditKind.CONFLICT && "unionid_bound_elsewhere".equals(e.reason())));
+        assertEquals(List.of("dave"), audit.stream().filter(e -> e.kind() == AuditKind.CONFLICT && "unionid_bound_elsewhere".equals(e.reason()))
+                .map(AuditEvent::account).toList(), "recorded once, for the account that tried");
+    }
+
+    @Test
+    void answerWhenLoginUnionIdNowStandsForAnotherAccountThenRefusedOnPhoneAndDesktopAndNothingChanged() {
+        String phone = bind(openId(), "kate"); // bound before this app's open platform gave unionids
+        String union = "u" + SecureTokens.alphanumeric(27);
+        tx(b -> b.bindings().bind(new WeChatIdentity("wxotherapp0000001", openId(), union, null, null), "jack"));
+        unionIdsByOpenId.put(phone, union);
+        QrScene scene = scene(QrScene.Purpose.LOGIN, null);
+        verify(ticketOf(scan(scene, phone)), phone, "phone-browser");
+
+        assertEquals(FlowProblem.UNIONID_CONFLICT, assertInstanceOf(QrConfirmPage.Refused.class,
+                tx(b -> b.confirms().answer(scene.id(), "phone-browser", true))).problem());
+        QrScene refused = reload(scene);
+        assertEquals(QrScene.Status.REFUSED, refused.status());
+        assertNull(refused.resultAccount(), "nobody is logged in on the desktop");
+        QrSceneView desktop = QrSceneView.of(refused, clock.instant());
+        assertEquals("refused", desktop.status());
+        assertTrue(desktop.message().contains("two different accounts"), desktop.message());
+        assertEquals(Optional.of("kate"), tx(b -> b.bindings().accountOf(APP, phone)));
+        assertEquals(Optional.of("jack"), tx(b -> b.bindings().accountOfUnionId(union)), "never merged");
+        assertEquals(List.of("kate", "jack"), audit.stream().filter(e -> e.kind() == AuditKind.CONFLICT).map(AuditEvent::account).toList());
+        assertTrue(audit.stream().noneMatch(e -> e.kind() == AuditKind.CONFIRMED));
     }
 
     @Test

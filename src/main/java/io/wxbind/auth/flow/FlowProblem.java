@@ -34,7 +34,17 @@ public enum FlowProblem implements LoginProblem {
     TOO_MANY_ATTEMPTS(429, "Too many wrong attempts",
             "This binding link is no longer valid. Please start signing in again."),
     BINDING_CONFLICT(409, "This WeChat account is already bound to another account",
-            "Nothing was changed. Log in to that account, or remove the binding there first."),
+            "Nothing was changed. This WeChat already logs in to another account here, through this app or another app "
+                    + "of this site. Log in to that account, or remove the binding there first."),
+    /**
+     * The WeChat is bound to one account, and the same person (its unionid, through another app of
+     * this site) to another: {@code io.wxbind.account.Resolution.UnionIdConflict}. Never merged.
+     */
+    UNIONID_CONFLICT(409, "This WeChat is bound to two different accounts",
+            "You were not logged in and nothing was changed. This WeChat is bound to one account here, and through another "
+                    + "app of this site to a different account, so we cannot tell which one is yours. Log in to each account "
+                    + "another way (password or SMS) and remove the WeChat binding from the one you no longer want, or contact "
+                    + "support and mention the code unionid_conflict."),
     THROTTLED_ACCOUNT(429, "Too many wrong attempts for this account",
             "For its safety, this account takes no passwords or codes for a while after several wrong ones. Nothing was changed."),
     THROTTLED_ADDRESS(429, "Too many wrong attempts from your network",
