@@ -252,7 +252,7 @@ class MiniProgramPhoneIT {
             throw new IllegalStateException(e);
         }
         ItSupport.assertNoStackTrace(r.body());
-        assertFalse(r.body().contains("session_key") || r.body().contains("signature"), r.body());
+        assertFalse(r.body().contains("\"session_key\"") || r.body().contains("sessionKey") || r.body().contains("\"signature\""), r.body());
         return r;
     }
 
