@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * number lands on the caller's account unless another account has it. Phones of the seeded
  * accounts are put back afterwards; each test makes its own people and numbers.
  */
+@Tag("wildfly") // also run on WildFly (pom.xml, failsafe execution "wildfly")
 class MiniProgramPhoneIT {
 
     private static final String MINI = WxBindStack.MINIPROGRAM_APP_ID;
