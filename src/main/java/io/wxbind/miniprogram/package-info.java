@@ -4,6 +4,8 @@
  * unionid through any app of the same open-platform account), else a bind ticket and JSON
  * endpoints to bind by password or SMS code, as on the web. The {@code session_key} stays on the
  * server, encrypted at rest. Plugs into {@code auth} ({@code BindAttempts}, {@code LoginAdmission},
- * API tokens) and {@code account}; nothing below it knows it exists.
+ * API tokens) and {@code account}; nothing below it knows it exists. After login, with the
+ * token: the session check ({@code wxa/checksession}) and the phone number (button code or legacy
+ * encryptedData) recorded on the caller's account, never taken from another one.
  */
 package io.wxbind.miniprogram;

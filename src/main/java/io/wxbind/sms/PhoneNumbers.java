@@ -66,7 +66,7 @@ public final class PhoneNumbers {
     }
 
     /** The forms an account may hold the number in: E.164, and for +86 the bare 11 digits. */
-    static List<String> storedForms(String e164) {
+    public static List<String> storedForms(String e164) {
         return e164.startsWith("+86") ? List.of(e164, e164.substring(3)) : List.of(e164);
     }
 

@@ -249,6 +249,8 @@ public final class WxBindStack implements AutoCloseable {
         config.put("wechat.app." + MOBILE_APP_ID + ".type", "mobile");
         config.put("wechat.app." + MOBILE_APP_ID + ".secret", MOBILE_APP_SECRET);
         config.put("wechat.app." + MOBILE_APP_ID + ".open-platform", OPEN_PLATFORM);
+        // Server tokens kept: the official account's (QR codes, messages) and the mini program's (checksession, phone number).
+        config.put("wechat.token.app-ids", APP_ID + "," + MINIPROGRAM_APP_ID);
         // Encrypts each mini-program user's session_key at rest (a secret; the demo's own value).
         config.put("wxbind.miniprogram.session-key-secret", "demo-session-key-secret-4b1f9e2c7d8a6035");
         config.put("wechat.open-base-url", simulatorBase + "/wechat-sim/open");
