@@ -24,6 +24,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -64,8 +65,11 @@ public class ApiSignIn {
     @Inject
     Clock clock;
 
-    /** A code for an app of this type, well-formed and claimed now; else why not (WeChat not called). */
-    public Accepted accept(String appId, WeChatAppType type, String code, Duration codeLifetime) {
+    /**
+     * A code for an app of this type, well-formed and claimed now by {@code clientKey} (the client
+     * address's throttle key); else why not (WeChat not called).
+     */
+    public Accepted accept(String appId, WeChatAppType type, String code, Duration codeLifetime, String clientKey) {
         Optional<WeChatApp> app = apps.byId(appId).filter(a -> a.type() == type);
         if (app.isEmpty()) {
             return Accepted.refused(MiniProgramProblem.UNKNOWN_APP);
@@ -76,7 +80,12 @@ public class ApiSignIn {
         if (code.length() > 128 || !code.matches("[A-Za-z0-9_\\-]+")) {
             return Accepted.refused(MiniProgramProblem.INVALID_CODE);
         }
-        if (!usedCodes.claim(appId, code, clock.instant().plus(codeLifetime))) {
+        Instant now = clock.instant();
+        UsedJsCodes.Claim claim = usedCodes.claim(appId, code, clientKey, now, now.plus(codeLifetime));
+        if (claim == UsedJsCodes.Claim.THROTTLED) {
+            return new Accepted(Optional.empty(), new Result.Failed(MiniProgramProblem.TOO_MANY_LOGINS, UsedJsCodes.WINDOW.toSeconds()));
+        }
+        if (claim == UsedJsCodes.Claim.USED) {
             return Accepted.refused(MiniProgramProblem.CODE_USED);
         }
         return new Accepted(app, null);

@@ -57,8 +57,9 @@ public class MiniProgramLogin {
     @Inject
     SessionKeyStore sessionKeys;
 
-    public Result login(String appId, String code) {
-        ApiSignIn.Accepted accepted = signIn.accept(appId, WeChatAppType.MINI_PROGRAM, code, CODE_LIFETIME);
+    /** @param clientKey the client address's throttle key ({@code io.wxbind.client.ClientAddressResolver}) */
+    public Result login(String appId, String code, String clientKey) {
+        ApiSignIn.Accepted accepted = signIn.accept(appId, WeChatAppType.MINI_PROGRAM, code, CODE_LIFETIME, clientKey);
         if (accepted.refusal() != null) {
             return accepted.refusal();
         }

@@ -12,6 +12,8 @@ public enum MiniProgramProblem implements LoginProblem {
     CODE_USED(409, "Login code already used", "Each code from wx.login works once. Call wx.login again for a new one."),
     USER_BLOCKED(403, "Login blocked by WeChat",
             "WeChat blocked this login because it judged the WeChat account high-risk. Nothing was changed."),
+    TOO_MANY_LOGINS(429, "Too many logins from your network",
+            "Too many login codes were sent from your network in the last minute. Nothing was changed. Wait a minute, then try again."),
     RATE_LIMITED(429, "Too many logins", "WeChat allows only so many logins a minute for this user. Wait a minute, then try again."),
     WECHAT_BUSY(503, "WeChat is busy", "WeChat is busy right now. Nothing was changed. Try again in a moment."),
     WECHAT_UNAVAILABLE(503, "WeChat is not answering", "WeChat did not answer. Nothing was changed. Try again in a moment."),

@@ -1,12 +1,15 @@
 package io.wxbind.miniprogram;
 
+import io.wxbind.client.ClientAddressResolver;
 import io.wxbind.rest.JsonBody;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -24,6 +27,12 @@ public class MiniProgramSessionResource {
     @Inject
     MiniProgramLogin login;
 
+    @Inject
+    ClientAddressResolver addresses;
+
+    @Context
+    HttpServletRequest request;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +41,7 @@ public class MiniProgramSessionResource {
         if (json.isEmpty()) {
             return JsonBody.badRequest(EXAMPLE);
         }
-        return MiniProgramAnswers.of(login.login(JsonBody.string(json.get(), "appId"), JsonBody.string(json.get(), "code")));
+        return MiniProgramAnswers.of(login.login(JsonBody.string(json.get(), "appId"), JsonBody.string(json.get(), "code"),
+                addresses.of(request).throttleKey()));
     }
 }

@@ -1,13 +1,16 @@
 package io.wxbind.mobileapp;
 
+import io.wxbind.client.ClientAddressResolver;
 import io.wxbind.miniprogram.MiniProgramAnswers;
 import io.wxbind.rest.JsonBody;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -25,6 +28,12 @@ public class MobileAppSessionResource {
     @Inject
     MobileAppLogin login;
 
+    @Inject
+    ClientAddressResolver addresses;
+
+    @Context
+    HttpServletRequest request;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -33,6 +42,7 @@ public class MobileAppSessionResource {
         if (json.isEmpty()) {
             return JsonBody.badRequest(EXAMPLE);
         }
-        return MiniProgramAnswers.of(login.login(JsonBody.string(json.get(), "appId"), JsonBody.string(json.get(), "code")));
+        return MiniProgramAnswers.of(login.login(JsonBody.string(json.get(), "appId"), JsonBody.string(json.get(), "code"),
+                addresses.of(request).throttleKey()));
     }
 }

@@ -253,6 +253,8 @@ public final class WxBindStack implements AutoCloseable {
         config.put("wechat.token.app-ids", APP_ID + "," + MINIPROGRAM_APP_ID);
         // Encrypts each mini-program user's session_key at rest (a secret; the demo's own value).
         config.put("wxbind.miniprogram.session-key-secret", "demo-session-key-secret-4b1f9e2c7d8a6035");
+        // Every test client is 127.0.0.1: room for all mini-program and app logins of a test run's minute.
+        config.put("wxbind.miniprogram.logins-per-address-per-minute", "1000");
         config.put("wechat.open-base-url", simulatorBase + "/wechat-sim/open");
         config.put("wechat.api-base-url", simulatorBase + "/wechat-sim/api");
         config.put("wechat.mp-base-url", simulatorBase + "/wechat-sim/mp");

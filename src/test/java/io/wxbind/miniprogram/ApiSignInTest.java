@@ -28,15 +28,15 @@ class ApiSignInTest {
         signIn.clock = Clock.systemUTC();
         signIn.usedCodes = new UsedJsCodes() {
             @Override
-            public boolean claim(String appId, String code, Instant expiresAt) {
+            public Claim claim(String appId, String code, String clientKey, Instant now, Instant expiresAt) {
                 claimed.add(appId + ":" + code);
-                return !code.equals("spent");
+                return code.equals("spent") ? Claim.USED : code.equals("busy-address") ? Claim.THROTTLED : Claim.CLAIMED;
             }
         };
     }
 
     private MiniProgramProblem refusal(String appId, WeChatAppType type, String code) {
-        return (MiniProgramProblem) signIn.accept(appId, type, code, Duration.ofMinutes(6)).refusal().problem();
+        return (MiniProgramProblem) signIn.accept(appId, type, code, Duration.ofMinutes(6), "127.0.0.1").refusal().problem();
     }
 
     @Test
@@ -60,9 +60,16 @@ class ApiSignInTest {
     @Test
     void acceptWhenCodeAlreadyClaimedThenCodeUsedElseTheAppToCall() {
         assertEquals(MiniProgramProblem.CODE_USED, refusal("wxAPP", WeChatAppType.MOBILE, "spent"));
-        ApiSignIn.Accepted ok = signIn.accept("wxMINI", WeChatAppType.MINI_PROGRAM, "fresh-code_1", Duration.ofMinutes(6));
+        ApiSignIn.Accepted ok = signIn.accept("wxMINI", WeChatAppType.MINI_PROGRAM, "fresh-code_1", Duration.ofMinutes(6), "127.0.0.1");
         assertNull(ok.refusal());
         assertEquals("wxMINI", ok.app().orElseThrow().appId());
         assertEquals(List.of("wxAPP:spent", "wxMINI:fresh-code_1"), claimed);
+    }
+
+    @Test
+    void acceptWhenAddressSentTooManyCodesThenTooManyLoginsWithRetryAfter() {
+        ApiSignIn.Accepted refused = signIn.accept("wxMINI", WeChatAppType.MINI_PROGRAM, "busy-address", Duration.ofMinutes(6), "10.0.0.9");
+        assertEquals(MiniProgramProblem.TOO_MANY_LOGINS, refused.refusal().problem());
+        assertEquals(60, refused.refusal().retryAfterSeconds());
     }
 }

@@ -12,8 +12,13 @@ create table wxbind_miniprogram_session (
 
 -- A wx.login code is exchanged once, also when a client sends it twice at the same moment:
 -- the first request records its SHA-256 (insert ... on conflict do nothing) before calling WeChat.
+-- Who claimed it (the client address's throttle key) and when: the anonymous login endpoints
+-- cost a WeChat call each, so each address may claim only so many codes a minute.
 create table wxbind_used_js_code (
     code_hash  varchar(64) primary key,
-    expires_at timestamptz not null
+    expires_at timestamptz not null,
+    client_key varchar(64) not null,
+    claimed_at timestamptz not null
 );
 create index wxbind_used_js_code_expiry_ix on wxbind_used_js_code (expires_at);
+create index wxbind_used_js_code_client_ix on wxbind_used_js_code (client_key, claimed_at);
