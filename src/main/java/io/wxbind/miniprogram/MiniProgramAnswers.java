@@ -37,7 +37,7 @@ public final class MiniProgramAnswers {
     /** Not bound yet: the ticket that stands for this WeChat while the person proves an account. */
     public static Response unbound(String ticket, long expiresIn) {
         return noStore(Response.ok(JSON.createObjectBuilder().add("bound", false).add("bindTicket", ticket).add("expires_in", expiresIn)
-                .add("bindWith", JSON.createArrayBuilder().add("password")).build()));
+                .add("bindWith", JSON.createArrayBuilder().add("password").add("sms")).build()));
     }
 
     public static Response problem(LoginProblem problem, long retryAfterSeconds) {

@@ -29,8 +29,8 @@ import java.util.Optional;
 /**
  * {@code POST /api/wechat/miniprogram/bind}: an unbound mini-program user proves an account with
  * the bind ticket of {@code /session}, the same ways as on the web and under the same limits
- * ({@link BindAttempts}): {@code {"bindTicket", "username", "password"}}; the SMS proof's fields
- * ({@code phone}, {@code smsCode}) pass through too, for when API clients can have a code sent.
+ * ({@link BindAttempts}): {@code {"bindTicket", "username", "password"}} or
+ * {@code {"bindTicket", "phone", "smsCode"}} with the code that {@code /sms} sent for this ticket.
  * Bound: an API token, as a bound login gets.
  */
 @Path("wechat/miniprogram/bind")
@@ -77,7 +77,7 @@ public class MiniProgramBindResource {
         BindAttempts.Outcome outcome = attempts.attempt(new JsonParams(request, fields), ticket, Optional.of(ApiTicketHolder.HASH));
         if (outcome instanceof BindAttempts.Outcome.Incomplete incomplete) {
             return incomplete.ticketValid()
-                    ? MiniProgramAnswers.error(400, "proof_missing", "Send \"username\" and \"password\" with the bind ticket.")
+                    ? MiniProgramAnswers.error(400, "proof_missing", "Send \"username\" and \"password\", or \"phone\" and \"smsCode\" (from /sms), with the bind ticket.")
                     : MiniProgramAnswers.problem(FlowProblem.TICKET_INVALID, 0);
         }
         if (outcome instanceof BindAttempts.Outcome.Throttled throttled) {

@@ -98,6 +98,49 @@ class MiniProgramLoginIT {
     }
 
     @Test
+    void bindWhenSmsCodeSentForTheTicketThenBoundByPhone() {
+        String account = "mp-sms-" + System.nanoTime();
+        String phone = "+86139" + String.format("%08d", (System.nanoTime() / 1000) % 100_000_000L);
+        ItSupport.update("insert into wxbind_user_account (username, phone, display_name) values (?, ?, ?)", account, phone, "SMS binder");
+        SimControl.SimPersonInfo person = sim.newPerson("小程序 SMS");
+        JsonObject unbound = JsonApi.json(session(MINI, wxLogin(person.id())));
+        String ticket = unbound.getString("bindTicket");
+        assertTrue(unbound.getJsonArray("bindWith").toString().contains("sms"), unbound.toString());
+
+        assertEquals(400, post("api/wechat/miniprogram/sms", Json.createObjectBuilder().add("bindTicket", "forged-ticket-" + System.nanoTime())
+                .add("phone", phone).build()).statusCode(), "no SMS without a valid ticket");
+        int before = inbox(phone).size();
+        HttpResponse<String> sent = post("api/wechat/miniprogram/sms", Json.createObjectBuilder().add("bindTicket", ticket).add("phone", phone).build());
+        assertEquals(200, sent.statusCode(), sent.body());
+        String code = newCode(phone, before);
+
+        HttpResponse<String> bound = post("api/wechat/miniprogram/bind",
+                Json.createObjectBuilder().add("bindTicket", ticket).add("phone", phone).add("smsCode", code).build());
+        assertEquals(200, bound.statusCode(), bound.body());
+        assertEquals(account, JsonApi.json(bound).getString("caller"));
+        assertEquals(account, ItSupport.boundAccount(MINI, person.openIdFor(MINI)));
+    }
+
+    private static List<JsonObject> inbox(String phone) {
+        SimControl.Answer answer = sim.send("GET", "/sms?phone=" + java.net.URLEncoder.encode(phone, StandardCharsets.UTF_8), null);
+        assertEquals(200, answer.status(), answer.body());
+        return answer.json().getJsonArray("messages").getValuesAs(JsonObject.class);
+    }
+
+    /** The code of the SMS that arrived after {@code before} messages (the demo's sender is asynchronous). */
+    private static String newCode(String phone, int before) {
+        List<JsonObject> messages = inbox(phone);
+        for (int i = 0; i < 50 && messages.size() <= before; i++) {
+            io.wxbind.it.support.CheckLoad.sleep(Duration.ofMillis(100));
+            messages = inbox(phone);
+        }
+        assertTrue(messages.size() > before, "no new SMS in the simulator inbox");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(\\d{6})\\b").matcher(messages.get(messages.size() - 1).getString("text"));
+        assertTrue(m.find(), "no code in the SMS");
+        return m.group(1);
+    }
+
+    @Test
     void sessionWhenSameCodeTwiceAtOnceThenOneExchangeAndCodeUsedForTheOther() throws Exception {
         SimControl.SimPersonInfo person = sim.newPerson("Double Tap");
         String code = wxLogin(person.id());
