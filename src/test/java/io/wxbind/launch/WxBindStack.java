@@ -251,6 +251,9 @@ public final class WxBindStack implements AutoCloseable {
         config.put("wechat.app." + MOBILE_APP_ID + ".open-platform", OPEN_PLATFORM);
         // Server tokens kept: the official account's (QR codes, messages) and the mini program's (checksession, phone number).
         config.put("wechat.token.app-ids", APP_ID + "," + MINIPROGRAM_APP_ID);
+        // The mini program's by cgi-bin/token: its stable_token stays free for SimulatorProtocolIT's short windows
+        // (a 7200 s stable token taken at start-up would outlive them); a reissue elsewhere costs the app one 40001 and a refresh.
+        config.put("wechat.token." + MINIPROGRAM_APP_ID + ".endpoint", "classic");
         // Encrypts each mini-program user's session_key at rest (a secret; the demo's own value).
         config.put("wxbind.miniprogram.session-key-secret", "demo-session-key-secret-4b1f9e2c7d8a6035");
         // Every test client is 127.0.0.1: room for all mini-program and app logins of a test run's minute.
