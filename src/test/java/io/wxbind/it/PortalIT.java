@@ -78,9 +78,11 @@ class PortalIT {
 
         WeChatBrowser.Page wrong = phone.post(portal + "wechat/bind", Map.of("ticket", ticket, "username", "carol", "password", "nope"));
         assertEquals(401, wrong.status(), wrong.body());
+        int logMark = site.serverLog().length();
         WeChatBrowser.Chain bound = phone.follow(phone.post(portal + "wechat/bind",
                 Map.of("ticket", ticket, "username", "carol", "password", "carol-portal-pw")));
-        assertTrue(bound.last().uri().getPath().endsWith("/portal/app/orders"), bound.toString());
+        assertTrue(bound.last().uri().getPath().endsWith("/portal/app/orders"),
+                () -> bound + "\nserver log meanwhile:\n" + site.serverLog().substring(logMark));
         assertCaller(bound.last(), "carol");
         assertEquals("carol", boundAccount(p.openIdFor(WxBindStack.APP_ID)));
 
