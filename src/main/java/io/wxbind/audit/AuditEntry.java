@@ -60,6 +60,9 @@ public class AuditEntry {
     @Column(name = "node", length = 128)
     private String node;
 
+    @Column(name = "subject", length = 128)
+    private String subject;
+
     protected AuditEntry() {
     }
 
@@ -111,5 +114,10 @@ public class AuditEntry {
 
     public String node() {
         return node;
+    }
+
+    /** The account an administrator acted on ({@link AuditKind#ADMIN}), else null. */
+    public String subject() {
+        return subject;
     }
 }

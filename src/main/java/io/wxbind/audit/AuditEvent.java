@@ -10,22 +10,34 @@ package io.wxbind.audit;
  * @param shortOpenId a shortened openid, or null
  * @param method      how (a login method, "password", "sms", "qr", ...), or null
  * @param reason      a stable reason code for refusals, revocations and conflicts, or null
+ * @param subject     the account an administrator acted on or looked up ({@link AuditKind#ADMIN}), or null;
+ *                    {@code account} is then the administrator
  */
-public record AuditEvent(AuditKind kind, String account, String appId, String shortOpenId, String method, String reason) {
+public record AuditEvent(AuditKind kind, String account, String appId, String shortOpenId, String method, String reason,
+        String subject) {
+
+    /** An event about no other account than its own (every kind but {@link AuditKind#ADMIN}). */
+    public AuditEvent(AuditKind kind, String account, String appId, String shortOpenId, String method, String reason) {
+        this(kind, account, appId, shortOpenId, method, reason, null);
+    }
 
     public static AuditEvent of(AuditKind kind, String account) {
-        return new AuditEvent(kind, account, null, null, null, null);
+        return new AuditEvent(kind, account, null, null, null, null, null);
     }
 
     public AuditEvent withMethod(String how) {
-        return new AuditEvent(kind, account, appId, shortOpenId, how, reason);
+        return new AuditEvent(kind, account, appId, shortOpenId, how, reason, subject);
     }
 
     public AuditEvent withReason(String why) {
-        return new AuditEvent(kind, account, appId, shortOpenId, method, why);
+        return new AuditEvent(kind, account, appId, shortOpenId, method, why, subject);
     }
 
     public AuditEvent withWeChat(String app, String shortOpen) {
-        return new AuditEvent(kind, account, app, shortOpen, method, reason);
+        return new AuditEvent(kind, account, app, shortOpen, method, reason, subject);
+    }
+
+    public AuditEvent withSubject(String about) {
+        return new AuditEvent(kind, account, appId, shortOpenId, method, reason, about);
     }
 }

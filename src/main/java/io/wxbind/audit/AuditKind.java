@@ -23,5 +23,11 @@ public enum AuditKind {
     TOKEN_ISSUED,
     TOKEN_REVOKED,
     /** The server access token of an app refreshed (no user involved). */
-    SERVER_TOKEN_REFRESHED
+    SERVER_TOKEN_REFRESHED,
+    /**
+     * A request to the admin API, read or change: {@code account} is the administrator,
+     * {@code method} the action ({@code lookup_openid}, {@code unbind}, ...), {@code reason} the
+     * answer ({@code status_200}, {@code not_admin}), {@code subject} the account acted on.
+     */
+    ADMIN
 }

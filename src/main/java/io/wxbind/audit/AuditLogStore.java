@@ -8,12 +8,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code wxbind_audit_log} ({@code V10__audit_log.sql}): one insert per entry, an account's page, the purge. */
+/** {@code wxbind_audit_log} ({@code V10__audit_log.sql}, {@code subject} since V19): one insert per entry, an account's page, the purge. */
 @ApplicationScoped
 public class AuditLogStore {
 
     private static final String INSERT = "insert into wxbind_audit_log (at, kind, account, app_id, short_open_id, method, reason,"
-            + " client_address, client_masked, user_agent, node) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+            + " client_address, client_masked, user_agent, node, subject) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
     @PersistenceContext(unitName = "wxbind")
     EntityManager em;
@@ -30,6 +30,7 @@ public class AuditLogStore {
                 .setParameter(3, e.account()).setParameter(4, e.appId()).setParameter(5, e.shortOpenId())
                 .setParameter(6, e.method()).setParameter(7, e.reason()).setParameter(8, row.clientAddress())
                 .setParameter(9, row.clientMasked()).setParameter(10, row.userAgent()).setParameter(11, row.node())
+                .setParameter(12, e.subject())
                 .executeUpdate();
     }
 

@@ -16,7 +16,7 @@ record AuditRow(Instant at, AuditEvent event, String clientAddress, String clien
 
     AuditRow {
         event = new AuditEvent(event.kind(), cut(event.account(), 128), cut(event.appId(), 32), cut(event.shortOpenId(), 16),
-                cut(event.method(), 32), cut(event.reason(), 64));
+                cut(event.method(), 32), cut(event.reason(), 64), cut(event.subject(), 128));
         clientAddress = cut(clientAddress, 45);
         clientMasked = cut(clientMasked, 48);
         userAgent = cut(userAgent == null ? null : userAgent.replaceAll("\\p{Cntrl}", " ").strip(), USER_AGENT_MAX);

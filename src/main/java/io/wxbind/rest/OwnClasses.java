@@ -8,7 +8,7 @@ import java.security.CodeSource;
  * WxBind. The package alone cannot tell, since a host may use {@code io.wxbind.*} names too
  * (the sample portal of the tests does); where a server gives no code source, the package decides.
  */
-final class OwnClasses {
+public final class OwnClasses {
 
     private static final String OWN_PACKAGE = "io.wxbind.";
     private static final String OWN_ROOT = rootOf(OwnClasses.class);
@@ -16,7 +16,7 @@ final class OwnClasses {
     private OwnClasses() {
     }
 
-    static boolean isOwn(Class<?> type) {
+    public static boolean isOwn(Class<?> type) {
         if (type == null || !type.getName().startsWith(OWN_PACKAGE)) {
             return false;
         }

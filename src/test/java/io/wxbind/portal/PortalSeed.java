@@ -20,7 +20,8 @@ public class PortalSeed {
     /** name → password and comma-separated groups. */
     static final Map<String, String[]> USERS = Map.of(
             "carol", new String[] {"carol-portal-pw", "user"},
-            "dave", new String[] {"dave-portal-pw", "user,staff"});
+            "dave", new String[] {"dave-portal-pw", "user,staff"},
+            "erin", new String[] {"erin-portal-pw", "user,admin"});
 
     @PersistenceContext(unitName = "portal")
     EntityManager em;

@@ -97,4 +97,12 @@ public final class Chromium {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /** The simulator's "choose who you are" page sets the {@code wxsim_person} cookie: WeChat then knows {@code personId}. */
+    public static void chooseWeChatPerson(ChromeDriver driver, String simulatorUrl, String personId) {
+        driver.get(simulatorUrl);
+        await(driver).until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(
+                org.openqa.selenium.By.id("choose-" + personId))).click();
+        await(driver).until(d -> d.manage().getCookieNamed("wxsim_person") != null);
+    }
 }

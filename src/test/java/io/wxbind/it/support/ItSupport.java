@@ -117,4 +117,26 @@ public final class ItSupport {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The rows {@code sql} answers, each column by name as text (null stays null), in the query's order. */
+    public static java.util.List<java.util.Map<String, String>> rows(String sql, Object... args) {
+        try (Connection c = stack().database().connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            java.util.List<java.util.Map<String, String>> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    java.util.Map<String, String> row = new java.util.HashMap<>();
+                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                        row.put(rs.getMetaData().getColumnName(i), rs.getString(i));
+                    }
+                    out.add(row);
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
