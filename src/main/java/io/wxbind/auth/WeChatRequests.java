@@ -11,12 +11,15 @@ import java.util.Set;
  * login/bind/callback paths, a request of a browser already logged in through WxBind, WeChat's
  * in-app browser ({@code MicroMessenger} in its User-Agent, on any page, so protected pages send
  * it to WeChat login), and {@code Authorization: Bearer} when bearer tokens are on. The rest
- * belongs to the host's mechanism.
+ * belongs to the host's mechanism, and so does the admin page ({@value #HOST_LOGIN_PAGE}): it is
+ * for the host's administrators, who log in the host's way (one logged in through WxBind stays WxBind's).
  */
 record WeChatRequests(Set<String> paths, boolean bearerTokens) {
 
     static final String PREFIX = "/wechat/";
     static final String WECHAT_BROWSER = "micromessenger";
+    /** {@code io.wxbind.admin.AdminPageServlet#PATH}, named here as text: auth knows no feature. */
+    static final String HOST_LOGIN_PAGE = "/wechat/admin";
 
     /** The paths and bearer switch in force: the definition's values, or MicroProfile Config's where set. */
     static WeChatRequests of(MechanismConfig m) {
@@ -25,7 +28,8 @@ record WeChatRequests(Set<String> paths, boolean bearerTokens) {
 
     boolean isWeChat(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith(PREFIX) || paths.contains(path)) {
+        boolean adminPage = path.equals(HOST_LOGIN_PAGE) || path.startsWith(HOST_LOGIN_PAGE + "/");
+        if ((path.startsWith(PREFIX) && !adminPage) || paths.contains(path)) {
             return true;
         }
         String agent = request.getHeader("User-Agent");

@@ -32,6 +32,16 @@ class WeChatRequestsTest {
     }
 
     @Test
+    void isWeChatWhenAdminPageThenTheHostsLoginUnlessWeChatsBrowserOrSession() {
+        String chrome = "Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0";
+        assertFalse(requests.isWeChat(new FakeHttp.Request().uri("/wxbind/wechat/admin").header("User-Agent", chrome).build()));
+        assertFalse(requests.isWeChat(new FakeHttp.Request().uri("/wxbind/wechat/admin/admin.js").header("User-Agent", chrome).build()));
+        assertTrue(requests.isWeChat(new FakeHttp.Request().uri("/wxbind/wechat/administrator").header("User-Agent", chrome).build()));
+        assertTrue(requests.isWeChat(new FakeHttp.Request().uri("/wxbind/wechat/admin")
+                .header("User-Agent", "Mozilla/5.0 MicroMessenger/8.0.47").build()));
+    }
+
+    @Test
     void isWeChatWhenOrdinaryBrowserOnHostPagesThenFalse() {
         var chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36";
         assertFalse(requests.isWeChat(new FakeHttp.Request().uri("/wxbind/app/orders").header("User-Agent", chrome).build()));

@@ -72,8 +72,8 @@ class AdminApiIT {
     void everyEndpointWhenAnonymousThen401WhenNoAdminThen403() {
         List<String[]> endpoints = List.of(new String[] {"GET", "api/admin/lookup?account=" + user},
                 new String[] {"GET", "api/admin/audit"}, new String[] {"GET", "api/admin/wechat/apps"},
-                new String[] {"GET", "api/admin/wechat/apps/" + APP_ID}, new String[] {"DELETE", "api/admin/bindings/1"},
-                new String[] {"POST", "api/admin/accounts/" + user + "/logout-everywhere"},
+                new String[] {"GET", "api/admin/wechat/apps/" + APP_ID}, new String[] {"DELETE", "api/admin/bindings/999999999999"},
+                new String[] {"POST", "api/admin/accounts/no-such-account/logout-everywhere"},
                 new String[] {"GET", "api/admin/accounts/" + user});
         for (String[] e : endpoints) {
             assertJsonError(call(e[0], e[1], null), 401, null);
@@ -214,8 +214,10 @@ class AdminApiIT {
         fromThere.forEach(v -> assertEquals(client, v.asJsonObject().getString("clientAddress")));
         String future = Instant.now().plusSeconds(3600).toString();
         assertEquals(0, ok(call("GET", base + "&from=" + future, adminToken)).getJsonArray("entries").size());
-        assertEquals(all.size(), ok(call("GET", base + "&limit=200&to=" + future + "&from=2020-01-01T00:00:00Z", adminToken))
-                .getJsonArray("entries").size(), "the range includes them all");
+        JsonArray ranged = ok(call("GET", base + "&limit=200&to=" + future + "&from=2020-01-01T00:00:00Z", adminToken))
+                .getJsonArray("entries");
+        assertEquals(ids, ranged.stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue()).filter(id -> id <= ids.get(0))
+                .toList(), "the range includes them all");
 
         assertJsonError(call("GET", "api/admin/audit?limit=201", adminToken), 400, "bad_limit");
         assertJsonError(call("GET", "api/admin/audit?kind=DROP_TABLE", adminToken), 400, "bad_kind");
