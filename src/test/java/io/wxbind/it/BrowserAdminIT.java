@@ -46,6 +46,7 @@ class BrowserAdminIT {
 
         ChromeDriver chrome = Chromium.start();
         try {
+            chrome.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900)); // an administrator's desktop
             Chromium.chooseWeChatPerson(chrome, stack().simulatorUrl(), adminPerson.id());
             chrome.get(app + "wechat/admin");
             wait(chrome).until(d -> "true".equals(d.findElement(By.id("apps")).getAttribute("data-loaded")));
