@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wxbind.it.support.PortalSite;
 import io.wxbind.it.support.SimControl;
 import io.wxbind.it.support.WeChatBrowser;
 import jakarta.json.Json;
@@ -117,6 +118,29 @@ class MetricsIT {
         assertEquals(200, scraped.status(), scraped.body());
         assertTrue(scraped.contentType().startsWith("text/plain") && scraped.contentType().contains("version=0.0.4"), scraped.contentType());
         assertTrue(scraped.body().contains("# TYPE wxbind_logins_total counter"), scraped.body());
+    }
+
+    /**
+     * In a host portal whose web.xml guards nothing under its JAX-RS path, the resource's own check
+     * still refuses anyone but an admin (dave is a portal user of group staff); without the
+     * definition annotation the path does not exist.
+     */
+    @Test
+    void metricsWhenInAHostPortalThenOwnCheckRefusesAndWithoutDefinitionNotFound() {
+        PortalSite site = PortalSite.forTests();
+        String portal = site.portalUrl();
+        WeChatBrowser.Page anonymous = new WeChatBrowser("nobody").get(portal + "rest/admin/metrics");
+        assertEquals(401, anonymous.status(), anonymous.body());
+        assertTrue(anonymous.body().contains("\"error\":\"login_required\""), anonymous.body());
+
+        WeChatBrowser dave = new WeChatBrowser("nobody");
+        dave.open(portal + "app/orders");
+        dave.follow(dave.submit(portal + "j_security_check", Map.of("j_username", "dave", "j_password", "dave-portal-pw")));
+        WeChatBrowser.Page staff = dave.get(portal + "rest/admin/metrics");
+        assertEquals(403, staff.status(), staff.body());
+        assertFalse(staff.body().contains("wxbind_"), staff.body());
+
+        assertEquals(404, new WeChatBrowser("nobody").get(site.plainPortalUrl() + "rest/admin/metrics").status());
     }
 
     private static String metrics(WeChatBrowser browser) {
