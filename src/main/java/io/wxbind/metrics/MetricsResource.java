@@ -27,7 +27,7 @@ public class MetricsResource {
     @Produces({MediaType.TEXT_PLAIN, "application/openmetrics-text", MediaType.WILDCARD})
     public Response scrape() {
         if (security.getUserPrincipal() == null) {
-            return refused(401, "login_required", "Log in as an administrator to read the metrics.");
+            return refused(401, "not_authenticated", "Log in as an administrator to read the metrics.");
         }
         if (!security.isUserInRole("admin")) {
             return refused(403, "forbidden", "Only an administrator may read the metrics.");

@@ -131,7 +131,7 @@ class MetricsIT {
         String portal = site.portalUrl();
         WeChatBrowser.Page anonymous = new WeChatBrowser("nobody").get(portal + "rest/admin/metrics");
         assertEquals(401, anonymous.status(), anonymous.body());
-        assertTrue(anonymous.body().contains("\"error\":\"login_required\""), anonymous.body());
+        assertTrue(anonymous.body().contains("\"error\":\"not_authenticated\""), anonymous.body());
 
         WeChatBrowser dave = new WeChatBrowser("nobody");
         dave.open(portal + "app/orders");
