@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Makes tag values safe for Prometheus: lower case, {@code [a-z0-9_./]} only, at most 64
+ * Makes tag values safe for Prometheus: lower case, {@code [a-z0-9_./-]} only, at most 64
  * characters, and at most {@link #MAX_VALUES} distinct values per tag key (the rest read
  * {@value #OTHER}), so that a bug or a hostile caller can never create unbounded series.
  * A missing value reads {@value #NONE}.
@@ -18,7 +18,7 @@ final class MetricTags {
     static final String OTHER = "other";
     static final int MAX_VALUES = 64;
 
-    private static final Pattern ALLOWED = Pattern.compile("[a-z0-9_./]{1,64}");
+    private static final Pattern ALLOWED = Pattern.compile("[a-z0-9_./-]{1,64}");
     private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");
 
     private final Map<String, Set<String>> seen = new ConcurrentHashMap<>();
@@ -28,7 +28,7 @@ final class MetricTags {
         if (raw == null || raw.isBlank()) {
             return NONE;
         }
-        String v = raw.strip().toLowerCase(Locale.ROOT).replace('-', '_');
+        String v = raw.strip().toLowerCase(Locale.ROOT);
         if (!ALLOWED.matcher(v).matches()) {
             return OTHER;
         }

@@ -7,13 +7,14 @@ import org.junit.jupiter.api.Test;
 class MetricTagsTest {
 
     @Test
-    void valueWhenCodeThenLowerCaseWithUnderscores() {
+    void valueWhenCodeThenLowerCaseOtherwiseAsIs() {
         MetricTags tags = new MetricTags();
         assertEquals("wechat_bind_password", tags.value("method", "WECHAT_BIND_PASSWORD"));
-        assertEquals("qr_bind", tags.value("method", "qr-bind"));
+        assertEquals("qr-bind", tags.value("method", "qr-bind"));
+        assertEquals("/cgi-bin/stable_token", tags.value("path", "/cgi-bin/stable_token"));
         assertEquals("/sns/oauth2/access_token", tags.value("path", "/sns/oauth2/access_token"));
         assertEquals("40029", tags.value("errcode", "40029"));
-        assertEquals("_1", tags.value("errcode", "-1"));
+        assertEquals("-1", tags.value("errcode", "-1"));
     }
 
     @Test
