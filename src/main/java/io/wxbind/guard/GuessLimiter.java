@@ -1,6 +1,7 @@
 package io.wxbind.guard;
 
 import io.wxbind.config.GuessConfig;
+import io.wxbind.metrics.WxBindMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -48,6 +49,7 @@ public class GuessLimiter {
         List<AttemptCounter> counters = ordered.stream().map(s -> locked(s, now)).toList();
         Optional<Admission.Refused> refused = refusal(ordered, counters, now);
         if (refused.isPresent()) {
+            WxBindMetrics.throttled("guess_" + refused.get().scope().name());
             return refused.get();
         }
         for (int i = 0; i < ordered.size(); i++) {
@@ -60,7 +62,9 @@ public class GuessLimiter {
     public Optional<Admission.Refused> blocked(List<GuessSubject> subjects) {
         Instant now = clock.instant();
         List<AttemptCounter> counters = subjects.stream().map(s -> em.find(AttemptCounter.class, key(s))).toList();
-        return refusal(subjects, counters, now);
+        Optional<Admission.Refused> refused = refusal(subjects, counters, now);
+        refused.ifPresent(r -> WxBindMetrics.throttled("guess_" + r.scope().name()));
+        return refused;
     }
 
     /** The proof was right: the account subjects start again, the address subjects get their try back. */

@@ -2,6 +2,7 @@ package io.wxbind.miniprogram;
 
 import io.wxbind.config.MiniProgramConfig;
 import io.wxbind.db.ExpiredRows;
+import io.wxbind.metrics.WxBindMetrics;
 import io.wxbind.util.SecureTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,6 +48,7 @@ public class UsedJsCodes implements ExpiredRows {
         Number recent = (Number) em.createNativeQuery("select count(*) from wxbind_used_js_code where client_key = ?1 and claimed_at > ?2")
                 .setParameter(1, clientKey).setParameter(2, Timestamp.from(now.minus(WINDOW))).getSingleResult();
         if (recent.longValue() >= config.loginsPerAddressPerMinute()) {
+            WxBindMetrics.throttled("login_codes_per_address");
             return Claim.THROTTLED;
         }
         int inserted = em.createNativeQuery("insert into wxbind_used_js_code (code_hash, expires_at, client_key, claimed_at)"

@@ -1,5 +1,6 @@
 package io.wxbind.push;
 
+import io.wxbind.metrics.WxBindMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -46,6 +47,7 @@ public class PushDispatcher {
         }
         PushReceived event = new PushReceived(push.event());
         received.fire(event);
+        WxBindMetrics.pushReceived(push.event().getClass().getSimpleName());
         event.reply().ifPresent(text -> store.saveReply(push.appId(), push.msgKey(), text));
         return new Outcome(true, event.reply());
     }

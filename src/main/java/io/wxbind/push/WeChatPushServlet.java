@@ -1,6 +1,7 @@
 package io.wxbind.push;
 
 import io.wxbind.config.PushConfig;
+import io.wxbind.metrics.WxBindMetrics;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,6 +55,7 @@ public class WeChatPushServlet extends HttpServlet {
                 }
             };
         } catch (PushRejectedException e) {
+            WxBindMetrics.pushRefused(e.status());
             LOG.warning(() -> "WeChat push refused (" + e.status() + " " + e.reason() + ") for app " + safe(appId) + " from "
                     + request.getRemoteAddr());
             answer = PushResponse.refused(e);

@@ -1,6 +1,7 @@
 package io.wxbind.qr;
 
 import io.wxbind.config.QrConfig;
+import io.wxbind.metrics.WxBindMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +37,7 @@ public class SseStreamLimits {
         public void release() {
             if (released.compareAndSet(false, true)) {
                 open.decrementAndGet();
+                WxBindMetrics.sseClosed();
                 perBrowser.computeIfPresent(key, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
             }
         }
@@ -51,6 +53,7 @@ public class SseStreamLimits {
     public Admission acquire(String browserKey) {
         if (open.incrementAndGet() > settings.ssePerNode()) {
             open.decrementAndGet();
+            WxBindMetrics.throttled("qr_sse_per_node");
             return new Refusal("too_many_streams", "The server is following too many QR codes right now; "
                     + "the page checks by polling instead.");
         }
@@ -65,9 +68,11 @@ public class SseStreamLimits {
         });
         if (!admitted.get()) {
             open.decrementAndGet();
+            WxBindMetrics.throttled("qr_sse_per_browser");
             return new Refusal("too_many_streams", "This browser already follows " + settings.ssePerBrowser()
                     + " QR codes; close other tabs of this page.");
         }
+        WxBindMetrics.sseOpened();
         return new Permit(browserKey);
     }
 

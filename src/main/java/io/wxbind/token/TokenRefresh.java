@@ -3,6 +3,7 @@ package io.wxbind.token;
 import io.wxbind.audit.AuditEvent;
 import io.wxbind.audit.AuditKind;
 import io.wxbind.config.ServerTokenConfig;
+import io.wxbind.metrics.WxBindMetrics;
 import io.wxbind.wechat.ServerTokenClient;
 import io.wxbind.wechat.WeChatApiException;
 import io.wxbind.wechat.WeChatUnavailableException;
@@ -70,6 +71,7 @@ public class TokenRefresh {
         } catch (WeChatApiException | WeChatUnavailableException e) {
             String error = e instanceof WeChatApiException api ? "errcode " + api.errcode() : e.getMessage();
             row.failed(error, now);
+            WxBindMetrics.serverTokenFailed(app.appId(), e instanceof WeChatApiException api ? Integer.toString(api.errcode()) : "unavailable");
             LOG.warning(() -> "WeChat access token for " + app.appId() + " could not be refreshed (" + error + "); "
                     + (current.usableAt(now) ? "the current token keeps serving until " + current.expiresAt()
                             : "no valid token: calls to WeChat fail until it recovers"));

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import io.wxbind.metrics.WxBindMetrics;
 import java.util.Map;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -59,7 +60,23 @@ public final class WeChatHttp {
         return URI.create(apiBaseUrl + path + (qs.isEmpty() ? "" : "?" + qs));
     }
 
+    /** Counts and times each exchange ({@link WxBindMetrics#wechatCall}): errcode 0, WeChat's, or "unavailable". */
     private JsonObject send(String api, HttpRequest.Builder builder) {
+        long start = System.nanoTime();
+        String errcode = "unavailable";
+        try {
+            JsonObject json = exchange(api, builder);
+            errcode = "0";
+            return json;
+        } catch (WeChatApiException e) {
+            errcode = Integer.toString(e.errcode());
+            throw e;
+        } finally {
+            WxBindMetrics.wechatCall(api, errcode, System.nanoTime() - start);
+        }
+    }
+
+    private JsonObject exchange(String api, HttpRequest.Builder builder) {
         HttpRequest request = builder.timeout(timeout).header("Accept", "application/json").build();
         HttpResponse<String> response;
         try {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class PackageDependencyTest {
 
     /** The packages that plug in (with their subpackages). */
-    static final Set<String> FEATURES = Set.of("sms", "link", "qr", "push", "token", "notice", "miniprogram", "mobileapp", "rest", "web", "demo", "admin").stream()
+    static final Set<String> FEATURES = Set.of("sms", "link", "qr", "push", "token", "notice", "miniprogram", "mobileapp", "rest", "web", "demo", "admin", "metrics").stream()
             .map(f -> "io.wxbind." + f).collect(Collectors.toUnmodifiableSet());
 
     private static final PackageGraph MAIN = PackageGraph.read(Path.of("src", "main", "java"));
