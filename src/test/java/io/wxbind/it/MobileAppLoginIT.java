@@ -15,6 +15,9 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -135,6 +138,35 @@ class MobileAppLoginIT {
         Capture.rememberSecret("API token", JsonApi.json(created).getString("access_token"));
         assertEquals(1, ItSupport.count("select count(*) from wxbind_user_account where username = ? and display_name = 'WeChat user'",
                 JsonApi.json(created).getString("caller")), "never the profile's anonymous nickname: the site's default");
+    }
+
+    @Test
+    void registerWhenTwoTicketsOfOnePersonRegisterAtOnceThenOneAccountAndBothLoggedInAsIt() throws Exception {
+        SimControl.SimPersonInfo person = sim.newPerson("Double Register");
+        String nickname = "Twin " + System.nanoTime();
+        List<String> tickets = List.of(1, 2).stream().map(i -> JsonApi.json(post("api/wechat/app/session", MOBILE,
+                clientCode(MOBILE, person.id()))).getString("bindTicket")).toList();
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<HttpResponse<String>>> both = tickets.stream().map(t -> CompletableFuture.supplyAsync(() -> {
+            try {
+                start.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return JsonApi.send(json("api/wechat/miniprogram/register", Json.createObjectBuilder().add("bindTicket", t)
+                    .add("nickname", nickname).build()));
+        })).toList();
+        start.countDown();
+        List<HttpResponse<String>> answers = both.stream().map(CompletableFuture::join).toList();
+        for (HttpResponse<String> r : answers) {
+            assertEquals(200, r.statusCode(), r.body());
+            Capture.rememberSecret("API token", JsonApi.json(r).getString("access_token"));
+        }
+        String account = ItSupport.boundAccount(MOBILE, person.openIdFor(MOBILE));
+        assertEquals(List.of(account, account), answers.stream().map(r -> JsonApi.json(r).getString("caller")).toList(),
+                "the second request logs in to the account the first created");
+        assertEquals(1, ItSupport.count("select count(*) from wxbind_user_account where display_name = ?", nickname),
+                "one account: the loser's was rolled back");
     }
 
     private static void assertError(HttpResponse<String> r, int status, String code) {
