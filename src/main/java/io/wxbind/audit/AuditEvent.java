@@ -9,7 +9,8 @@ package io.wxbind.audit;
  * @param appId       the WeChat app, or null
  * @param shortOpenId a shortened openid, or null
  * @param method      how (a login method, "password", "sms", "qr", ...), or null
- * @param reason      a stable reason code for refusals, revocations and conflicts, or null
+ * @param reason      a stable reason code for refusals, revocations and conflicts; for the phone kinds
+ *                    the number masked ({@code +86 138****8000}), never whole; or null
  * @param subject     the account an administrator acted on or looked up ({@link AuditKind#ADMIN}), or null;
  *                    {@code account} is then the administrator
  */

@@ -24,6 +24,10 @@ public enum AuditKind {
     TOKEN_REVOKED,
     /** The server access token of an app refreshed (no user involved). */
     SERVER_TOKEN_REFRESHED,
+    /** WeChat vouched for a phone number of the account's person; {@code reason}: the number masked ({@code +86 138****8000}). */
+    PHONE_VERIFIED,
+    /** A phone number WeChat vouched for is on another account: nothing moved; {@code reason}: the number masked. */
+    PHONE_ON_OTHER_ACCOUNT,
     /**
      * A request to the admin API, read or change: {@code account} is the administrator,
      * {@code method} the action ({@code lookup_openid}, {@code unbind}, ...), {@code reason} the

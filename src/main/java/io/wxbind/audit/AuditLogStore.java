@@ -8,7 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code wxbind_audit_log} ({@code V10__audit_log.sql}, {@code subject} since V19): one insert per entry, an account's page, the purge. */
+/** {@code wxbind_audit_log} ({@code V10__audit_log.sql}, {@code subject} since V16): one insert per entry, an account's page, the purge. */
 @ApplicationScoped
 public class AuditLogStore {
 

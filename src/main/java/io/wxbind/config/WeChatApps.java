@@ -18,17 +18,22 @@ import java.util.stream.Collectors;
  * Every WeChat app of this deployment, immutable, produced by {@link WxBindConfigProducer}. The
  * official account of {@code wechat.app-id} / {@code wechat.app-secret} (web authorization) is
  * always one of them, with {@code wechat.open-platform}; {@code wechat.apps} lists further appids,
- * each with {@code wechat.app.<appid>.type}, {@code .secret} and optionally {@code .open-platform}.
+ * each with {@code wechat.app.<appid>.type}, {@code .secret} and optionally {@code .open-platform}
+ * and, for a mini program or mobile app, {@code .first-login} ({@code bind} or {@code register}:
+ * whether its unbound users may create an account; default {@code wechat.first-login}).
  * Settings that name an app (server tokens, push) must name one of these.
  */
 public final class WeChatApps {
 
     private final String officialId;
     private final Map<String, WeChatApp> apps;
+    /** The apps with a first-login policy of their own ({@code wechat.app.<appid>.first-login}). */
+    private final Map<String, FirstLoginPolicy> firstLogin;
 
-    private WeChatApps(String officialId, Map<String, WeChatApp> apps) {
+    private WeChatApps(String officialId, Map<String, WeChatApp> apps, Map<String, FirstLoginPolicy> firstLogin) {
         this.officialId = officialId;
         this.apps = apps;
+        this.firstLogin = firstLogin;
     }
 
     /** Pure mapping from raw values; every problem goes to {@code problems}, never a secret value. */
@@ -45,6 +50,7 @@ public final class WeChatApps {
             apps.put(officialId, new WeChatApp(officialId, WeChatAppType.OFFICIAL_ACCOUNT, officialSecret, officialPlatform));
         }
         Set<String> listed = new HashSet<>();
+        Map<String, FirstLoginPolicy> firstLogin = new LinkedHashMap<>();
         for (String id : r.list("wechat.apps")) {
             if (!WeChatApp.isAppId(id)) {
                 problems.add("wechat.apps: '" + id + "' is not an appid (1-32 letters or digits)");
@@ -53,10 +59,13 @@ public final class WeChatApps {
             } else if (!listed.add(id)) {
                 problems.add("wechat.apps: names " + id + " twice");
             } else {
-                readApp(r, id).ifPresent(app -> apps.put(id, app));
+                readApp(r, id).ifPresent(app -> {
+                    apps.put(id, app);
+                    readFirstLogin(r, app).ifPresent(policy -> firstLogin.put(id, policy));
+                });
             }
         }
-        return new WeChatApps(officialId, Collections.unmodifiableMap(apps));
+        return new WeChatApps(officialId, Collections.unmodifiableMap(apps), Collections.unmodifiableMap(firstLogin));
     }
 
     /** {@link #read(Function, List)} that throws with every problem listed; for tests and tools. */
@@ -81,6 +90,28 @@ public final class WeChatApps {
         String platform = r.optional(prefix + "open-platform").orElse(null);
         WeChatApp.checkOpenPlatform(prefix + "open-platform", platform, r.problems());
         return type == null || secret == null ? Optional.empty() : Optional.of(new WeChatApp(id, type, secret, platform));
+    }
+
+    /** {@code wechat.app.<appid>.first-login}: only API clients (mini programs, mobile apps) choose; the web follows {@code wechat.first-login}. */
+    private static Optional<FirstLoginPolicy> readFirstLogin(ConfigReader r, WeChatApp app) {
+        String key = "wechat.app." + app.appId() + ".first-login";
+        if (r.optional(key).isEmpty()) {
+            return Optional.empty();
+        }
+        if (app.type() != WeChatAppType.MINI_PROGRAM && app.type() != WeChatAppType.MOBILE) {
+            r.problems().add(key + ": only miniprogram and mobile apps have a first-login policy of their own; a "
+                    + app.type() + " app follows wechat.first-login");
+            return Optional.empty();
+        }
+        return Optional.ofNullable(r.map(key, "bind", FirstLoginPolicy::parse));
+    }
+
+    /**
+     * The first-login policy of {@code appId} when it has one of its own ({@code wechat.app.<appid>.first-login});
+     * empty: the deployment's {@code wechat.first-login} applies.
+     */
+    public Optional<FirstLoginPolicy> firstLoginOf(String appId) {
+        return Optional.ofNullable(appId == null ? null : firstLogin.get(appId));
     }
 
     /** The official account of {@code wechat.app-id} (web authorization); never null once deployed. */
@@ -156,7 +187,8 @@ public final class WeChatApps {
     /** Appids with their types, no secret. */
     @Override
     public String toString() {
-        return apps.values().stream().map(a -> a.appId() + " (" + a.type() + (a.hasOpenPlatform() ? ", " + a.openPlatform() : "") + ")")
+        return apps.values().stream().map(a -> a.appId() + " (" + a.type() + (a.hasOpenPlatform() ? ", " + a.openPlatform() : "")
+                        + (firstLogin.containsKey(a.appId()) ? ", first-login " + firstLogin.get(a.appId()) : "") + ")")
                 .collect(Collectors.joining(", ", "apps [", "]"));
     }
 

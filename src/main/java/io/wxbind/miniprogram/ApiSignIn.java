@@ -60,6 +60,9 @@ public class ApiSignIn {
     BindTicketStore tickets;
 
     @Inject
+    ApiFirstLogin firstLogin;
+
+    @Inject
     Event<AuditEvent> audit;
 
     @Inject
@@ -100,7 +103,7 @@ public class ApiSignIn {
 
     /**
      * Bound (this app's openid, or the unionid through a sibling app) and admitted: a token;
-     * unbound: a bind ticket; the unionid on another account: refused (audited by the binding service).
+     * unbound: a bind ticket and the ways to use it; the unionid on another account: refused (audited by the binding service).
      */
     public Result signIn(WeChatIdentity identity, LoginMethod method) {
         Resolution resolved = bindings.resolve(identity);
@@ -108,9 +111,17 @@ public class ApiSignIn {
             return new Result.Failed(FlowProblem.UNIONID_CONFLICT, 0);
         }
         if (!(resolved instanceof Resolution.Bound bound)) {
-            return new Result.Unbound(tickets.issue(identity, ApiTicketHolder.HASH, "/"), config.bindTicketTtl().toSeconds());
+            return new Result.Unbound(tickets.issue(identity, ApiTicketHolder.HASH, "/"), config.bindTicketTtl().toSeconds(),
+                    firstLogin.waysFor(identity.appId()));
         }
-        String account = bound.accountName();
+        return admitted(bound.accountName(), method, identity);
+    }
+
+    /**
+     * The ending of every API client's login (bound, bound just now, registered): the account
+     * admitted for {@code method} → the login audited and an API token; disabled or gone: account_unavailable.
+     */
+    public Result admitted(String account, LoginMethod method, WeChatIdentity identity) {
         Optional<StampedAccount> admitted = admission.admit(account, method);
         if (admitted.isEmpty()) {
             return new Result.Failed(FlowProblem.ACCOUNT_UNAVAILABLE, 0);

@@ -1,19 +1,9 @@
 package io.wxbind.miniprogram;
 
-import io.wxbind.account.StampedAccount;
-import io.wxbind.audit.AuditEvent;
-import io.wxbind.audit.AuditKind;
 import io.wxbind.auth.BindAttempts;
-import io.wxbind.auth.LoginAdmission;
 import io.wxbind.auth.flow.FlowProblem;
-import io.wxbind.auth.token.ApiTokenService;
 import io.wxbind.rest.JsonBody;
-import io.wxbind.wechat.LogSafe;
-import io.wxbind.wechat.WeChatIdentity;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -44,13 +34,7 @@ public class MiniProgramBindResource {
     BindAttempts attempts;
 
     @Inject
-    LoginAdmission admission;
-
-    @Inject
-    ApiTokenService tokens;
-
-    @Inject
-    Event<AuditEvent> audit;
+    ApiSignIn signIn;
 
     @Context
     HttpServletRequest request;
@@ -59,19 +43,16 @@ public class MiniProgramBindResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response bind(String body) {
-        Optional<JsonObject> json = JsonBody.object(body);
-        if (json.isEmpty()) {
-            return JsonBody.badRequest(EXAMPLE);
+        TicketBody parsed = TicketBody.parse(body, EXAMPLE);
+        if (parsed.refusal() != null) {
+            return parsed.refusal();
         }
-        String ticket = JsonBody.string(json.get(), "bindTicket");
-        if (ticket == null || ticket.isBlank()) {
-            return MiniProgramAnswers.problem(MiniProgramProblem.BIND_TICKET_MISSING, 0);
-        }
+        String ticket = parsed.ticket();
         Map<String, String> fields = new LinkedHashMap<>();
         for (String name : PROOF_FIELDS) {
-            JsonValue v = json.get().get(name);
-            if (v != null && v.getValueType() == JsonValue.ValueType.STRING) {
-                fields.put(name, json.get().getString(name));
+            String value = JsonBody.string(parsed.json(), name);
+            if (value != null) {
+                fields.put(name, value);
             }
         }
         BindAttempts.Outcome outcome = attempts.attempt(new JsonParams(request, fields), ticket, Optional.of(ApiTicketHolder.HASH));
@@ -90,13 +71,6 @@ public class MiniProgramBindResource {
             return MiniProgramAnswers.error(401, "wrong_proof", wrong.message());
         }
         BindAttempts.Outcome.Bound bound = (BindAttempts.Outcome.Bound) outcome;
-        String caller = bound.caller().getCallerPrincipal().getName();
-        Optional<StampedAccount> admitted = admission.admit(caller, bound.method());
-        if (admitted.isEmpty()) {
-            return MiniProgramAnswers.problem(FlowProblem.ACCOUNT_UNAVAILABLE, 0);
-        }
-        WeChatIdentity id = bound.ticket().identity();
-        audit.fire(AuditEvent.of(AuditKind.LOGIN, caller).withWeChat(id.appId(), LogSafe.shortId(id.openId())).withMethod(bound.method().name()));
-        return MiniProgramAnswers.loggedIn(caller, tokens.issue(caller, admitted.get().stamp()));
+        return MiniProgramAnswers.of(signIn.admitted(bound.caller().getCallerPrincipal().getName(), bound.method(), bound.ticket().identity()));
     }
 }

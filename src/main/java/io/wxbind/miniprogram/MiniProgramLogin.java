@@ -40,7 +40,8 @@ public class MiniProgramLogin {
         record LoggedIn(String caller, IssuedApiToken token) implements Result {
         }
 
-        record Unbound(String bindTicket, long expiresIn) implements Result {
+        /** {@code bindWith}: the ways open to this person ({@link ApiFirstLogin#waysFor}). */
+        record Unbound(String bindTicket, long expiresIn, java.util.List<String> bindWith) implements Result {
         }
 
         /** {@code retryAfterSeconds} 0: none. */

@@ -1,6 +1,9 @@
 package io.wxbind.miniprogram;
 
+import io.wxbind.audit.AuditEvent;
+import io.wxbind.audit.AuditKind;
 import io.wxbind.wechat.LogSafe;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
@@ -22,6 +25,7 @@ import java.util.logging.Logger;
  *  legacy  (§3.4): encryptedData + iv → AES-128-CBC under the stored session_key → watermark: this app, within the hour
  *  then:           no account has it → recorded on the caller's; the caller's already → same answer;
  *                  another account's → phone_on_other_account, nothing moved
+ *  audit:          PHONE_VERIFIED or PHONE_ON_OTHER_ACCOUNT, the number masked
  * </pre>
  */
 @ApplicationScoped
@@ -29,6 +33,9 @@ public class MiniProgramPhone {
 
     private static final Logger LOG = Logger.getLogger(MiniProgramPhone.class.getName());
     private static final JsonProvider JSON = JsonProvider.provider();
+    /** The audit entry's method: the phone button's code (current), or legacy encryptedData. */
+    static final String BY_CODE = "phone_code";
+    static final String BY_ENCRYPTED_DATA = "encrypted_data";
 
     /** What came of it. */
     public sealed interface Result {
@@ -53,6 +60,9 @@ public class MiniProgramPhone {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<AuditEvent> audit;
+
     public Result byCode(MiniProgramCaller.Resolution.Found who, String code) {
         if (code.length() > 256 || !code.matches("[A-Za-z0-9_\\-]+")) {
             return failed(MiniProgramCallProblem.INVALID_CODE);
@@ -71,7 +81,7 @@ public class MiniProgramPhone {
         if (phone.isEmpty()) {
             return failed(MiniProgramCallProblem.PHONE_UNREADABLE);
         }
-        return record(who, phone.get());
+        return record(who, phone.get(), BY_CODE);
     }
 
     public Result byEncryptedData(MiniProgramCaller.Resolution.Found who, String encryptedData, String iv) {
@@ -92,17 +102,20 @@ public class MiniProgramPhone {
         return switch (phone.get().watermark(who.appId(), clock.instant())) {
             case OTHER_APP -> failed(MiniProgramCallProblem.PHONE_DATA_OTHER_APP);
             case STALE -> failed(MiniProgramCallProblem.PHONE_DATA_STALE);
-            case OK -> record(who, phone.get());
+            case OK -> record(who, phone.get(), BY_ENCRYPTED_DATA);
         };
     }
 
-    private Result record(MiniProgramCaller.Resolution.Found who, PhoneInfo phone) {
+    private Result record(MiniProgramCaller.Resolution.Found who, PhoneInfo phone, String method) {
         Optional<String> e164 = phone.e164();
         if (e164.isEmpty()) {
             return failed(MiniProgramCallProblem.PHONE_UNREADABLE);
         }
         AccountPhones.Outcome outcome = recordOn(who.caller(), e164.get());
         LOG.fine(() -> "phone " + phone.masked() + " for " + who.caller() + ": " + outcome);
+        AuditKind kind = outcome == AccountPhones.Outcome.OTHER_ACCOUNT ? AuditKind.PHONE_ON_OTHER_ACCOUNT : AuditKind.PHONE_VERIFIED;
+        audit.fire(AuditEvent.of(kind, who.caller()).withWeChat(who.appId(), LogSafe.shortId(who.openId())).withMethod(method)
+                .withReason("+" + phone.countryCode() + " " + phone.masked()));
         return switch (outcome) {
             case OTHER_ACCOUNT -> failed(MiniProgramCallProblem.PHONE_ON_OTHER_ACCOUNT);
             case NO_LOCAL_ACCOUNT -> new Result.Verified(phone, false);

@@ -19,7 +19,12 @@ public enum MiniProgramProblem implements LoginProblem {
     WECHAT_UNAVAILABLE(503, "WeChat is not answering", "WeChat did not answer. Nothing was changed. Try again in a moment."),
     WECHAT_REFUSED(502, "WeChat refused the login",
             "WeChat refused this site's request (its mini-program settings may be wrong). Nothing was changed; the site's operators were told."),
-    BIND_TICKET_MISSING(400, "No bind ticket", "Send the bindTicket from the login answer as \"bindTicket\".");
+    BIND_TICKET_MISSING(400, "No bind ticket", "Send the bindTicket from the login answer as \"bindTicket\"."),
+    REGISTER_NOT_ALLOWED(403, "New accounts are not created here",
+            "This app does not create accounts: bind the WeChat to your existing account with a password or an SMS code"
+                    + " (the ways in \"bindWith\" of the login answer). The bind ticket is still valid."),
+    INVALID_NICKNAME(400, "Nickname not accepted",
+            "A nickname has at most " + TypedNickname.MAX_CODE_POINTS + " characters and no control characters. Send another, or none.");
 
     private final Wording wording;
 

@@ -1,9 +1,7 @@
 package io.wxbind.miniprogram;
 
 import io.wxbind.client.ClientAddressResolver;
-import io.wxbind.rest.JsonBody;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -12,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 
 /**
  * {@code POST /api/wechat/miniprogram/session {"appId": ..., "code": ...}}: a mini program's
@@ -37,11 +34,6 @@ public class MiniProgramSessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response session(String body) {
-        Optional<JsonObject> json = JsonBody.object(body);
-        if (json.isEmpty()) {
-            return JsonBody.badRequest(EXAMPLE);
-        }
-        return MiniProgramAnswers.of(login.login(JsonBody.string(json.get(), "appId"), JsonBody.string(json.get(), "code"),
-                addresses.of(request).throttleKey()));
+        return MiniProgramAnswers.session(body, EXAMPLE, addresses.of(request).throttleKey(), login::login);
     }
 }

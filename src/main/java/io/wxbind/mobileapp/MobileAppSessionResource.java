@@ -2,9 +2,7 @@ package io.wxbind.mobileapp;
 
 import io.wxbind.client.ClientAddressResolver;
 import io.wxbind.miniprogram.MiniProgramAnswers;
-import io.wxbind.rest.JsonBody;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -13,12 +11,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 
 /**
  * {@code POST /api/wechat/app/session {"appId": ..., "code": ...}}: a mobile app's login with
  * the WeChat SDK's code ({@link MobileAppLogin}); answered like the mini program's
- * {@code /session}. Public (web.xml leaves {@code /api/wechat/app/*} open); no cookie.
+ * {@code /session}. Public (web.xml leaves {@code /api/wechat/app/*} open); no cookie. An unbound
+ * person binds or registers at the mini program's {@code /bind} and {@code /register}, which take
+ * the tickets of both.
  */
 @Path("wechat/app/session")
 public class MobileAppSessionResource {
@@ -38,11 +37,6 @@ public class MobileAppSessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response session(String body) {
-        Optional<JsonObject> json = JsonBody.object(body);
-        if (json.isEmpty()) {
-            return JsonBody.badRequest(EXAMPLE);
-        }
-        return MiniProgramAnswers.of(login.login(JsonBody.string(json.get(), "appId"), JsonBody.string(json.get(), "code"),
-                addresses.of(request).throttleKey()));
+        return MiniProgramAnswers.session(body, EXAMPLE, addresses.of(request).throttleKey(), login::login);
     }
 }

@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * QR codes created per app and day in {@code wxbind_qr_daily} (V19), the figure WeChat's daily
+ * QR codes created per app and day in {@code wxbind_qr_daily} (V16), the figure WeChat's daily
  * {@code qrcode/create} quota is measured against (protocol §5: 100 000 a day). Days are Beijing
  * days, as WeChat's quotas are. The scenes themselves cannot tell: they are purged an hour after
  * expiry ({@link QrScene#KEPT_AFTER_EXPIRY}).

@@ -142,6 +142,33 @@ class WeChatAppsTest {
     }
 
     @Test
+    void firstLoginOfWhenApiClientsSetTheirOwnThenThatElseTheDeploymentDefault() {
+        Map<String, String> v = threeApps();
+        v.put("wechat.app.wxAPP.first-login", " Register ");
+        v.put("wechat.app.wxMINI.first-login", "bind");
+        WeChatApps apps = read(v);
+        assertEquals(Optional.of(FirstLoginPolicy.REGISTER), apps.firstLoginOf("wxAPP"));
+        assertEquals(Optional.of(FirstLoginPolicy.BIND), apps.firstLoginOf("wxMINI"));
+        assertEquals(Optional.empty(), apps.firstLoginOf("wxWEB"), "not set: wechat.first-login applies");
+        assertEquals(Optional.empty(), apps.firstLoginOf("wxOA"));
+        assertEquals(Optional.empty(), apps.firstLoginOf(null));
+        assertTrue(apps.toString().contains("wxAPP (mobile, first-login REGISTER)"), apps.toString());
+    }
+
+    @Test
+    void readWhenFirstLoginWrongOrOnAWebAppThenListedWithTheOtherProblems() {
+        Map<String, String> v = threeApps();
+        v.put("wechat.app.wxAPP.first-login", "create");
+        v.put("wechat.app.wxWEB.first-login", "register");
+        v.put("wechat.token.app-ids", "wxGONE");
+        String message = failure(v);
+        assertTrue(message.startsWith("WxBind is misconfigured (3 problems):"), message);
+        assertTrue(message.contains("\n  - wechat.app.wxAPP.first-login: must be 'bind' or 'register', was 'create'"), message);
+        assertTrue(message.contains("\n  - wechat.app.wxWEB.first-login: only miniprogram and mobile apps have a first-login policy of their own;"
+                + " a website app follows wechat.first-login"), message);
+    }
+
+    @Test
     void readWhenAppSecretDeclaredInCodeThenRefusedLikeEveryOtherSecret() {
         Map<String, String> mp = threeApps();
         mp.remove("wechat.app.wxWEB.secret");

@@ -10,6 +10,7 @@ import static io.wxbind.it.support.ItSupport.stack;
 import static io.wxbind.it.support.ItSupport.submitBind;
 import static io.wxbind.it.support.ItSupport.ticketFromBindPage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -264,6 +265,152 @@ class HostileSuiteIT {
         HttpResponse<String> r = unchanged(() -> send(HttpRequest.newBuilder(URI.create(app + "api/me?access_token=" + "A".repeat(43))).GET()));
         assertEquals(401, r.statusCode(), r.body());
         assertTrue(r.body().contains("\"error\":\"not_authenticated\""), r.body());
+    }
+
+    // --- The JSON endpoints of mini programs and mobile apps (issue 12) ---
+
+    private static final String MINI = io.wxbind.launch.WxBindStack.MINIPROGRAM_APP_ID;
+    private static final String MOBILE = io.wxbind.launch.WxBindStack.MOBILE_APP_ID;
+
+    static Stream<String[]> garbageJson() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        return Stream.of("session", "register", "bind", "sms").flatMap(endpoint -> Stream.of("{not json", "[]", "\"a string\"", "null", "",
+                "{\"appId\": 5, \"code\": true, \"bindTicket\": [], \"nickname\": {}}", "{\"x\": \"" + "A".repeat(20_000) + "\"}",
+                "{\"x\": " + deep + "}", "{\"a\":1}{\"b\":2}", "\uFEFF{\"appId\":\"\u0000\"}")
+                .map(body -> new String[] {endpoint, body}));
+    }
+
+    @Hostile
+    @ParameterizedTest(name = "garbage or oversized JSON on /api/wechat/miniprogram/{0}: {index}")
+    @MethodSource("garbageJson")
+    void miniProgramEndpointsWhenBodyGarbageOrOversizedThen400JsonAndNothingStored(String endpoint, String body) {
+        long exchanges = sim().calls("/api/sns/jscode2session");
+        HttpResponse<String> r = unchanged(() -> postJson("api/wechat/miniprogram/" + endpoint, body));
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().startsWith("{\"error\":\""), r.body());
+        assertNoStackTrace(r.body());
+        assertEquals(exchanges, sim().calls("/api/sns/jscode2session"), "WeChat not called");
+    }
+
+    static Stream<String> foreignAppIds() {
+        return Stream.of(APP_ID, io.wxbind.launch.WxBindStack.WEBSITE_APP_ID, MOBILE, "wx' or '1'='1", "../" + MINI, MINI.toUpperCase(), "");
+    }
+
+    @Hostile
+    @ParameterizedTest(name = "a mini program's code with a foreign or forged appId: {0}")
+    @MethodSource("foreignAppIds")
+    void miniProgramSessionWhenAppIdNotAMiniProgramThen400UnknownAppAndCodeNotSpent(String appId) {
+        String code = clientCode(MINI, sim().newPerson("Hostile AppId").id());
+        long exchanges = sim().calls("/api/sns/jscode2session");
+        HttpResponse<String> r = unchanged(() -> postJson("api/wechat/miniprogram/session", jsonOf("appId", appId, "code", code)));
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"error\":\"unknown_app\""), r.body());
+        assertEquals(exchanges, sim().calls("/api/sns/jscode2session"), "WeChat not called");
+    }
+
+    @Hostile
+    @Test
+    void miniProgramSessionWhenCodeReplayedAfterLoginThen409AndWeChatNotAskedAgain() {
+        String code = clientCode(MINI, sim().newPerson("Hostile Mini Replay").id());
+        assertEquals(200, postJson("api/wechat/miniprogram/session", jsonOf("appId", MINI, "code", code)).statusCode());
+        long exchanges = sim().calls("/api/sns/jscode2session");
+        HttpResponse<String> replay = unchanged(() -> postJson("api/wechat/miniprogram/session", jsonOf("appId", MINI, "code", code)));
+        assertEquals(409, replay.statusCode(), replay.body());
+        assertTrue(replay.body().contains("\"error\":\"code_used\""), replay.body());
+        assertEquals(exchanges, sim().calls("/api/sns/jscode2session"));
+        assertFalse(replay.body().contains("bindTicket"), "a replay never gets the ticket again: " + replay.body());
+    }
+
+    @Hostile
+    @Test
+    void registerWhenTicketIsABrowsersThen400TicketInvalid() {
+        SimControl.SimPersonInfo p = sim().newPerson("Hostile Web Ticket");
+        String webTicket = ticketFromBindPage(new WeChatBrowser(p.id()).open(app + "app/"));
+        HttpResponse<String> r = unchanged(() -> postJson("api/wechat/miniprogram/register", jsonOf("bindTicket", webTicket, "nickname", "Thief")));
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"error\":\"ticket_invalid\""), r.body());
+        assertNull(boundAccount(APP_ID, p.openIdFor(APP_ID)));
+    }
+
+    @Hostile
+    @Test
+    void webBindWhenTicketIsAnApiClientsThen400TicketInvalid() {
+        SimControl.SimPersonInfo p = sim().newPerson("Hostile Api Ticket On Web");
+        String apiTicket = unboundTicket(MOBILE, p);
+        assertProblemPage(unchanged(() -> new WeChatBrowser("nobody").post(app + "wechat/bind",
+                Map.of("ticket", apiTicket, "username", "bob", "password", "bob-password"))), 400, "ticket_invalid");
+        assertNull(boundAccount(MOBILE, p.openIdFor(MOBILE)));
+    }
+
+    @Hostile
+    @Test
+    void registerWhenTicketReusedAfterRegisteringThen400AndNoSecondAccount() {
+        SimControl.SimPersonInfo p = sim().newPerson("Hostile Register Reuse");
+        String ticket = unboundTicket(MOBILE, p);
+        HttpResponse<String> first = postJson("api/wechat/miniprogram/register", jsonOf("bindTicket", ticket, "nickname", "Once"));
+        assertEquals(200, first.statusCode(), first.body());
+        io.wxbind.it.support.Capture.rememberSecret("API token", io.wxbind.it.support.JsonApi.json(first).getString("access_token"));
+        HttpResponse<String> again = unchanged(() -> postJson("api/wechat/miniprogram/register", jsonOf("bindTicket", ticket, "nickname", "Twice")));
+        assertEquals(400, again.statusCode(), again.body());
+        assertTrue(again.body().contains("\"error\":\"ticket_invalid\""), again.body());
+        HttpResponse<String> bindAfter = unchanged(() -> postJson("api/wechat/miniprogram/bind",
+                jsonOf("bindTicket", ticket, "username", "bob", "password", "bob-password")));
+        assertEquals(400, bindAfter.statusCode(), "the spent ticket binds nothing either: " + bindAfter.body());
+        assertEquals(io.wxbind.it.support.JsonApi.json(first).getString("caller"), boundAccount(MOBILE, p.openIdFor(MOBILE)));
+    }
+
+    @Hostile
+    @Test
+    void registerWhenTheAppBindsOnlyThen403AndTicketNotSpent() {
+        SimControl.SimPersonInfo p = sim().newPerson("Hostile Forced Register");
+        String ticket = unboundTicket(MINI, p);
+        HttpResponse<String> r = unchanged(() -> postJson("api/wechat/miniprogram/register", jsonOf("bindTicket", ticket)));
+        assertEquals(403, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"error\":\"register_not_allowed\""), r.body());
+        assertNull(boundAccount(MINI, p.openIdFor(MINI)));
+    }
+
+    static Stream<String> badNicknames() {
+        return Stream.of("a\nb", "\u0000", "x".repeat(33), "\u202Eevil", "\u200B", "\u001B[31mred");
+    }
+
+    @Hostile
+    @ParameterizedTest(name = "register with a nickname no person types: {index}")
+    @MethodSource("badNicknames")
+    void registerWhenNicknameHasControlCharactersOrIsTooLongThen400AndTicketNotSpent(String nickname) {
+        SimControl.SimPersonInfo p = sim().newPerson("Hostile Nickname");
+        String ticket = unboundTicket(MOBILE, p);
+        HttpResponse<String> r = unchanged(() -> postJson("api/wechat/miniprogram/register", jsonOf("bindTicket", ticket, "nickname", nickname)));
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"error\":\"invalid_nickname\""), r.body());
+        assertNull(boundAccount(MOBILE, p.openIdFor(MOBILE)));
+    }
+
+    /** The bind ticket of an unbound person's first login in {@code appId} (a mini program or the mobile app). */
+    private String unboundTicket(String appId, SimControl.SimPersonInfo person) {
+        String path = appId.equals(MINI) ? "api/wechat/miniprogram/session" : "api/wechat/app/session";
+        HttpResponse<String> r = postJson(path, jsonOf("appId", appId, "code", clientCode(appId, person.id())));
+        assertEquals(200, r.statusCode(), r.body());
+        return io.wxbind.it.support.JsonApi.json(r).getString("bindTicket");
+    }
+
+    private static String clientCode(String appId, String personId) {
+        SimControl.Answer answer = sim().send("POST", "/client/login", jsonOf("appid", appId, "person", personId));
+        assertEquals(201, answer.status(), answer.body());
+        return answer.json().getString("code");
+    }
+
+    private static String jsonOf(String... namesAndValues) {
+        jakarta.json.JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            b.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return b.build().toString();
+    }
+
+    private HttpResponse<String> postJson(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(app + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

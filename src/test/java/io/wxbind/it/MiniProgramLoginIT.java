@@ -121,6 +121,72 @@ class MiniProgramLoginIT {
         assertEquals(account, ItSupport.boundAccount(MINI, person.openIdFor(MINI)));
     }
 
+    @Test
+    void registerWhenTheMiniProgramBindsOnlyThenRefusedWithStableCodeAndTicketStillBinds() {
+        SimControl.SimPersonInfo person = sim.newPerson("小程序 No Register");
+        JsonObject unbound = JsonApi.json(session(MINI, wxLogin(person.id())));
+        assertEquals(Json.createArrayBuilder().add("password").add("sms").build(), unbound.getJsonArray("bindWith"),
+                "the mini program follows wechat.first-login=bind: no register");
+        String ticket = unbound.getString("bindTicket");
+        HttpResponse<String> refused = post("api/wechat/miniprogram/register",
+                Json.createObjectBuilder().add("bindTicket", ticket).add("nickname", "Wants An Account").build());
+        assertError(refused, 403, "register_not_allowed");
+        assertEquals(0, ItSupport.count("select count(*) from wxbind_user_account where display_name = 'Wants An Account'"));
+        assertTrue(ItSupport.eventually(() -> ItSupport.count("select count(*) from wxbind_audit_log where kind = 'REFUSED'"
+                + " and reason = 'register_not_allowed' and app_id = ? and method = 'WECHAT_API_REGISTER'", MINI) >= 1), "the refusal is audited");
+        HttpResponse<String> wrong = post("api/wechat/miniprogram/bind", Json.createObjectBuilder().add("bindTicket", ticket)
+                .add("username", "no-such-user-" + System.nanoTime()).add("password", "whatever").build());
+        assertEquals("wrong_proof", JsonApi.json(wrong).getString("error"), "the ticket was not spent: " + wrong.body());
+        assertError(post("api/wechat/miniprogram/register", Json.createObjectBuilder().add("nickname", "x").build()), 400, "bind_ticket_missing");
+        assertError(post("api/wechat/miniprogram/register", Json.createObjectBuilder().add("bindTicket", "forged-" + System.nanoTime()).build()),
+                400, "ticket_invalid");
+    }
+
+    /**
+     * The per-address limit over HTTP, without a thousand logins: the stack trusts 127.0.0.1 as a
+     * proxy, so the test speaks for an address of its own ({@code X-Forwarded-For}) whose earlier
+     * claims of this minute are put in the table the app counts (as that many logins would leave them).
+     */
+    @Test
+    void sessionWhenAddressSentTooManyCodesThisMinuteThen429TooManyLoginsAndWeChatNotCalled() {
+        String address = "198.51.100." + (1 + (int) (System.nanoTime() % 250));
+        int limit = WxBindStack.LOGINS_PER_ADDRESS_PER_MINUTE;
+        ItSupport.update("insert into wxbind_used_js_code (code_hash, expires_at, client_key, claimed_at)"
+                + " select encode(sha256(convert_to(? || ':' || g || ':' || clock_timestamp(), 'UTF8')), 'hex'),"
+                + " now() + interval '6 minutes', ?, now() from generate_series(1, ?) g", address, address, limit - 1);
+        try {
+            SimControl.SimPersonInfo person = sim.newPerson("Busy Network");
+            HttpResponse<String> last = sessionFrom(address, MINI, wxLogin(person.id()));
+            assertEquals(200, last.statusCode(), "the " + limit + "th code of the minute is still taken: " + last.body());
+
+            String code = wxLogin(person.id());
+            long exchanges = sim.calls(EXCHANGE);
+            HttpResponse<String> throttled = sessionFrom(address, MINI, code);
+            assertError(throttled, 429, "too_many_logins");
+            assertEquals("60", throttled.headers().firstValue("Retry-After").orElse(""), throttled.headers().toString());
+            assertEquals(exchanges, sim.calls(EXCHANGE), "WeChat was not called for a throttled code");
+            HttpResponse<String> mobile = sessionFromAddress(address, "api/wechat/app/session", WxBindStack.MOBILE_APP_ID, "any-code-123");
+            assertError(mobile, 429, "too_many_logins"); // the mobile app's endpoint counts the same claims
+
+            HttpResponse<String> elsewhere = session(MINI, code);
+            assertEquals(200, elsewhere.statusCode(), "the throttled code was not spent: " + elsewhere.body());
+            assertEquals(exchanges + 1, sim.calls(EXCHANGE));
+        } finally {
+            ItSupport.update("delete from wxbind_used_js_code where client_key = ?", address);
+        }
+    }
+
+    private static HttpResponse<String> sessionFrom(String address, String appId, String code) {
+        return sessionFromAddress(address, "api/wechat/miniprogram/session", appId, code);
+    }
+
+    /** A login as if a trusted proxy forwarded it for {@code address}. */
+    private static HttpResponse<String> sessionFromAddress(String address, String path, String appId, String code) {
+        return JsonApi.send(HttpRequest.newBuilder(URI.create(app + path)).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", address)
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("appId", appId).add("code", code).build().toString())));
+    }
+
     private static List<JsonObject> inbox(String phone) {
         SimControl.Answer answer = sim.send("GET", "/sms?phone=" + java.net.URLEncoder.encode(phone, StandardCharsets.UTF_8), null);
         assertEquals(200, answer.status(), answer.body());

@@ -107,6 +107,9 @@ class MiniProgramPhoneIT {
         assertTrue(answer.getBoolean("verified"));
         assertFalse(verified.body().contains(number), "the whole number is not answered: " + verified.body());
         assertEquals("+86" + number, phoneOf("bob"), "recorded on the caller's account");
+        assertTrue(ItSupport.eventually(() -> ItSupport.count("select count(*) from wxbind_audit_log where kind = 'PHONE_VERIFIED'"
+                + " and account = 'bob' and app_id = ? and method = 'phone_code' and reason = ?", MINI, "+86 " + masked(number)) == 1),
+                "the verified phone is in the audit log, masked");
 
         String used = phoneCode(bob.person());
         assertEquals(200, phone(bob.token(), Json.createObjectBuilder().add("appId", MINI).add("code", used).build()).statusCode(),
@@ -122,6 +125,10 @@ class MiniProgramPhoneIT {
         assertError(conflict, 409, "phone_on_other_account");
         assertTrue(JsonApi.json(conflict).getString("message").contains("SMS"), conflict.body());
         assertEquals("+86" + number, phoneOf("bob"), "not moved");
+        assertTrue(ItSupport.eventually(() -> ItSupport.count("select count(*) from wxbind_audit_log where kind = 'PHONE_ON_OTHER_ACCOUNT'"
+                + " and account = 'alice' and reason = ?", "+86 " + masked(number)) == 1), "the phone offered by another account's person is audited");
+        assertEquals(0, ItSupport.count("select count(*) from wxbind_audit_log where concat_ws(' ', reason, method, account, short_open_id)"
+                + " like ?", "%" + number + "%"), "no audit entry holds the whole number");
         assertEquals(alicesBefore, phoneOf("alice"));
 
         HttpResponse<String> anonymous = phone(null, Json.createObjectBuilder().add("appId", MINI).add("code", phoneCode(alice.person())).build());

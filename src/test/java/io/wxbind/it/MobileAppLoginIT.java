@@ -15,6 +15,9 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -59,7 +62,7 @@ class MobileAppLoginIT {
         assertEquals(exchanges + 1, sim.calls(EXCHANGE, MOBILE));
         assertNotEquals(person.openIdFor(MINI), person.openIdFor(MOBILE), "two apps, two openids");
         assertEquals("alice", ItSupport.boundAccount(MOBILE, person.openIdFor(MOBILE)), "the app's openid is now bound too");
-        assertTrue(eventually(() -> ItSupport.count("select count(*) from wxbind_audit_log where kind = 'BOUND' and account = ? and app_id = ?",
+        assertTrue(ItSupport.eventually(() -> ItSupport.count("select count(*) from wxbind_audit_log where kind = 'BOUND' and account = ? and app_id = ?",
                 "alice", MOBILE) == 1), "the automatic binding is in the audit log, once");
     }
 
@@ -82,21 +85,94 @@ class MobileAppLoginIT {
         assertEquals("unknown_app", JsonApi.json(wrongKind).getString("error"));
     }
 
-    /** The audit row is written by its own observer: give it a moment. */
-    private static boolean eventually(java.util.function.BooleanSupplier condition) {
-        long until = System.nanoTime() + 5_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                return false;
-            }
+    @Test
+    void registerWhenTheAppAllowsItThenNewAccountWithTypedNicknameBoundByOpenIdAndUnionIdAndMiniProgramLogsInAsIt() {
+        SimControl.SimPersonInfo person = sim.newPerson("Register 用户");
+        JsonObject unbound = JsonApi.json(post("api/wechat/app/session", MOBILE, clientCode(MOBILE, person.id())));
+        assertFalse(unbound.getBoolean("bound"), unbound.toString());
+        assertEquals(Json.createArrayBuilder().add("password").add("sms").add("register").build(), unbound.getJsonArray("bindWith"),
+                "the mobile app's policy (wechat.app.<appid>.first-login=register) opens the third way");
+        String ticket = unbound.getString("bindTicket");
+        assertError(JsonApi.send(json("api/wechat/miniprogram/register", Json.createObjectBuilder().add("bindTicket", ticket)
+                .add("nickname", "two\nlines").build())), 400, "invalid_nickname");
+        assertError(JsonApi.send(json("api/wechat/miniprogram/register", Json.createObjectBuilder().add("bindTicket", ticket)
+                .add("nickname", "x".repeat(33)).build())), 400, "invalid_nickname");
+
+        HttpResponse<String> created = JsonApi.send(json("api/wechat/miniprogram/register", Json.createObjectBuilder().add("bindTicket", ticket)
+                .add("nickname", "  小明 🙂 ").build()));
+        assertEquals(200, created.statusCode(), created.body());
+        JsonObject in = JsonApi.json(created);
+        Capture.rememberSecret("API token", in.getString("access_token"));
+        assertTrue(in.getBoolean("registered"), in.toString());
+        String account = in.getString("caller");
+        assertTrue(account.matches("wx_[a-z0-9]{10}"), account);
+        assertEquals("no-store", created.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals(account, me(in.getString("access_token")));
+        assertEquals(1, ItSupport.count("select count(*) from wxbind_user_account where username = ? and display_name = ? and password_hash is null",
+                account, "小明 🙂"), "the typed nickname, trimmed, is the display name; no password");
+        assertEquals(1, ItSupport.count("select count(*) from wxbind_user_group where username = ? and group_name = 'user'", account),
+                "the default groups (wechat.default-groups)");
+        assertEquals(account, ItSupport.boundAccount(MOBILE, person.openIdFor(MOBILE)));
+        assertEquals(1, ItSupport.count("select count(*) from wxbind_wechat_unionid where union_id = ? and account_name = ?",
+                person.unionIdFor(WxBindStack.OPEN_PLATFORM), account), "the unionid stands for the new account");
+        assertTrue(ItSupport.eventually(() -> ItSupport.count("select count(*) from wxbind_audit_log where kind = 'FIRST_LOGIN' and account = ? and app_id = ?",
+                account, MOBILE) == 1 && ItSupport.count("select count(*) from wxbind_audit_log where kind = 'LOGIN' and account = ?"
+                + " and method = 'WECHAT_API_REGISTER'", account) == 1), "account creation and login are audited");
+
+        assertError(JsonApi.send(json("api/wechat/miniprogram/register", Json.createObjectBuilder().add("bindTicket", ticket).build())),
+                400, "ticket_invalid");
+        assertEquals(1, ItSupport.count("select count(*) from wxbind_user_account where display_name = ?", "小明 🙂"), "one account, once");
+
+        JsonObject mini = JsonApi.json(post("api/wechat/miniprogram/session", MINI, clientCode(MINI, person.id())));
+        assertTrue(mini.getBoolean("bound"), "the mini program knows the person through the unionid: " + mini);
+        assertEquals(account, mini.getString("caller"));
+    }
+
+    @Test
+    void registerWhenNoNicknameThenDefaultDisplayName() {
+        SimControl.SimPersonInfo person = sim.newPerson("Quiet 用户");
+        String ticket = JsonApi.json(post("api/wechat/app/session", MOBILE, clientCode(MOBILE, person.id()))).getString("bindTicket");
+        HttpResponse<String> created = JsonApi.send(json("api/wechat/miniprogram/register",
+                Json.createObjectBuilder().add("bindTicket", ticket).add("nickname", "   ").build()));
+        assertEquals(200, created.statusCode(), created.body());
+        Capture.rememberSecret("API token", JsonApi.json(created).getString("access_token"));
+        assertEquals(1, ItSupport.count("select count(*) from wxbind_user_account where username = ? and display_name = 'WeChat user'",
+                JsonApi.json(created).getString("caller")), "never the profile's anonymous nickname: the site's default");
+    }
+
+    @Test
+    void registerWhenTwoTicketsOfOnePersonRegisterAtOnceThenOneAccountAndBothLoggedInAsIt() throws Exception {
+        SimControl.SimPersonInfo person = sim.newPerson("Double Register");
+        String nickname = "Twin " + System.nanoTime();
+        List<String> tickets = List.of(1, 2).stream().map(i -> JsonApi.json(post("api/wechat/app/session", MOBILE,
+                clientCode(MOBILE, person.id()))).getString("bindTicket")).toList();
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<HttpResponse<String>>> both = tickets.stream().map(t -> CompletableFuture.supplyAsync(() -> {
             try {
-                Thread.sleep(100);
+                start.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
             }
+            return JsonApi.send(json("api/wechat/miniprogram/register", Json.createObjectBuilder().add("bindTicket", t)
+                    .add("nickname", nickname).build()));
+        })).toList();
+        start.countDown();
+        List<HttpResponse<String>> answers = both.stream().map(CompletableFuture::join).toList();
+        for (HttpResponse<String> r : answers) {
+            assertEquals(200, r.statusCode(), r.body());
+            Capture.rememberSecret("API token", JsonApi.json(r).getString("access_token"));
         }
-        return true;
+        String account = ItSupport.boundAccount(MOBILE, person.openIdFor(MOBILE));
+        assertEquals(List.of(account, account), answers.stream().map(r -> JsonApi.json(r).getString("caller")).toList(),
+                "the second request logs in to the account the first created");
+        assertEquals(1, ItSupport.count("select count(*) from wxbind_user_account where display_name = ?", nickname),
+                "one account: the loser's was rolled back");
+    }
+
+    private static void assertError(HttpResponse<String> r, int status, String code) {
+        assertEquals(status, r.statusCode(), r.body());
+        assertEquals(code, JsonApi.json(r).getString("error"), r.body());
+        ItSupport.assertNoStackTrace(r.body());
     }
 
     private static String clientCode(String appId, String personId) {

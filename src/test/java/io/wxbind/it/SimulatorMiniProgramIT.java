@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.binarywang.wx.miniapp.api.WxMaService;
-import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
 import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
 import cn.binarywang.wx.miniapp.bean.WxMaPhoneNumberInfo;
-import cn.binarywang.wx.miniapp.config.impl.WxMaDefaultConfigImpl;
 import io.wxbind.it.support.Capture;
 import io.wxbind.it.support.SimControl;
+import io.wxbind.it.support.WxJavaClients;
 import io.wxbind.launch.WxBindStack;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -31,9 +30,6 @@ import me.chanjar.weixin.common.bean.WxOAuth2UserInfo;
 import me.chanjar.weixin.common.bean.oauth2.WxOAuth2AccessToken;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.mp.api.WxMpService;
-import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
-import me.chanjar.weixin.mp.config.WxMpHostConfig;
-import me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -68,13 +64,7 @@ class SimulatorMiniProgramIT {
     static void wxJavaPointedAtSimulator() {
         stack = WxBindStack.shared();
         sim = new SimControl(stack.simulatorControlUrl());
-        WxMaDefaultConfigImpl config = new WxMaDefaultConfigImpl();
-        config.setAppid(MINI);
-        config.setSecret(MINI_SECRET);
-        config.setApiHostUrl(stack.simulatorApiUrl());
-        config.useStableAccessToken(false); // a 7200 s stable token would outlive SimulatorProtocolIT's short windows
-        mini = new WxMaServiceImpl();
-        mini.setWxMaConfig(config);
+        mini = WxJavaClients.miniProgram(stack, MINI, MINI_SECRET);
     }
 
     @AfterEach
@@ -195,7 +185,7 @@ class SimulatorMiniProgramIT {
         SimControl.SimPersonInfo person = sim.newPerson("App User");
         JsonObject issued = client("login", MOBILE, person.id());
         assertEquals("sdk", issued.getString("kind"));
-        WxMpService app = oauthClient(MOBILE, MOBILE_SECRET);
+        WxMpService app = WxJavaClients.mp(stack, MOBILE, MOBILE_SECRET, false);
 
         WxOAuth2AccessToken token = app.getOAuth2Service().getAccessToken(issued.getString("code"));
         assertEquals(person.openIdFor(MOBILE), token.getOpenId());
@@ -232,21 +222,6 @@ class SimulatorMiniProgramIT {
         assertEquals(200, tapped.statusCode(), tapped.body());
         String code = Jsoup.parse(tapped.body()).getElementById("code").text();
         assertEquals(person.openIdFor(MINI), rememberKeyOf(mini.getUserService().getSessionInfo(code)).getOpenid());
-    }
-
-    /** WxJava's OAuth2 client exactly as in production, its hosts the simulator. */
-    private static WxMpService oauthClient(String appId, String secret) {
-        WxMpHostConfig hosts = new WxMpHostConfig();
-        hosts.setApiHost(stack.simulatorApiUrl());
-        hosts.setOpenHost(stack.simulatorOpenUrl());
-        hosts.setMpHost(stack.simulatorMpUrl());
-        WxMpDefaultConfigImpl config = new WxMpDefaultConfigImpl();
-        config.setAppId(appId);
-        config.setSecret(secret);
-        config.setHostConfig(hosts);
-        WxMpService service = new WxMpServiceImpl();
-        service.setWxMpConfigStorage(config);
-        return service;
     }
 
     /** A control call of WeChat's client ({@code /control/client/<action>}); 200 or 201 expected. */

@@ -14,6 +14,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.wxbind.it.support.Chromium;
 import io.wxbind.it.support.SimControl;
+import io.wxbind.it.support.WxJavaClients;
 import io.wxbind.launch.WxBindStack;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -44,12 +45,9 @@ import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.common.util.crypto.SHA1;
 import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
 import me.chanjar.weixin.mp.api.WxMpService;
-import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
 import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.bean.result.WxMpQrCodeTicket;
-import me.chanjar.weixin.mp.config.WxMpHostConfig;
-import me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,7 +89,7 @@ class SimulatorPushIT {
         sim = new SimControl(stack.simulatorControlUrl());
         savedClockOffset = sim.clock().getInt("offsetSeconds");
         receiver = new Receiver(PUSH_TOKEN, AES_KEY, OFFICIAL);
-        wxJava = wxJava();
+        wxJava = WxJavaClients.mp(stack, OFFICIAL, OFFICIAL_SECRET, true);
     }
 
     /** Every test aims the official account's pushes at the receiver; this puts the config back. */
@@ -511,22 +509,6 @@ class SimulatorPushIT {
 
     private static JsonObject json(String body) {
         return Json.createReader(new StringReader(body)).readObject();
-    }
-
-    /** WxJava with its three WeChat hosts pointed at the simulator, as in WxJavaCompatibilityIT. */
-    private static WxMpService wxJava() {
-        WxMpHostConfig hosts = new WxMpHostConfig();
-        hosts.setApiHost(stack.simulatorApiUrl());
-        hosts.setOpenHost(stack.simulatorOpenUrl());
-        hosts.setMpHost(stack.simulatorMpUrl());
-        WxMpDefaultConfigImpl config = new WxMpDefaultConfigImpl();
-        config.setAppId(OFFICIAL);
-        config.setSecret(OFFICIAL_SECRET);
-        config.setHostConfig(hosts);
-        config.useStableAccessToken(true);
-        WxMpService service = new WxMpServiceImpl();
-        service.setWxMpConfigStorage(config);
-        return service;
     }
 
     /**

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wxbind.it.support.SimControl;
+import io.wxbind.it.support.WxJavaClients;
 import io.wxbind.launch.WxBindStack;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -29,16 +30,13 @@ import me.chanjar.weixin.common.bean.WxOAuth2UserInfo;
 import me.chanjar.weixin.common.bean.oauth2.WxOAuth2AccessToken;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.mp.api.WxMpService;
-import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
 import me.chanjar.weixin.mp.bean.result.WxMpUser;
-import me.chanjar.weixin.mp.config.WxMpHostConfig;
-import me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Proves that an unmodified WeChat SDK, WxJava ({@code weixin-java-mp}), works against the
- * simulator: the only change from production use is its host configuration ({@link WxMpHostConfig}
+ * simulator: the only change from production use is its host configuration ({@code WxMpHostConfig}
  * api/open/mp hosts). The browser step between WxJava's authorize URL and its code exchange is a
  * plain HTTP client carrying the simulator's person (and consent) test headers. WxJava's server
  * token for the official account uses {@code stable_token}, which hands out the token the app under
@@ -65,7 +63,7 @@ class WxJavaCompatibilityIT {
     static void wxJavaPointedAtSimulator() {
         stack = WxBindStack.shared();
         sim = new SimControl(stack.simulatorControlUrl());
-        official = wxJava(OFFICIAL, OFFICIAL_SECRET, true);
+        official = WxJavaClients.mp(stack, OFFICIAL, OFFICIAL_SECRET, true);
     }
 
     @Test
@@ -126,7 +124,7 @@ class WxJavaCompatibilityIT {
 
     @Test
     void serverTokenWhenCgiBinTokenAnd40001ThenWxJavaRefetchesAndRetriesOnce() throws Exception {
-        WxMpService mini = wxJava(MINI, MINI_SECRET, false);
+        WxMpService mini = WxJavaClients.mp(stack, MINI, MINI_SECRET, false);
         String first = mini.getAccessToken();
         sim.clearTokens(MINI);
         long calls = sim.calls("/api/cgi-bin/get_api_domain_ip", MINI);
@@ -155,22 +153,6 @@ class WxJavaCompatibilityIT {
                 assertTrue(leaked.isEmpty(), war + " contains " + leaked);
             }
         }
-    }
-
-    /** WxJava exactly as in production, except that its three WeChat hosts are the simulator. */
-    private static WxMpService wxJava(String appId, String secret, boolean stableToken) {
-        WxMpHostConfig hosts = new WxMpHostConfig();
-        hosts.setApiHost(stack.simulatorApiUrl());
-        hosts.setOpenHost(stack.simulatorOpenUrl());
-        hosts.setMpHost(stack.simulatorMpUrl());
-        WxMpDefaultConfigImpl config = new WxMpDefaultConfigImpl();
-        config.setAppId(appId);
-        config.setSecret(secret);
-        config.setHostConfig(hosts);
-        config.useStableAccessToken(stableToken);
-        WxMpService service = new WxMpServiceImpl();
-        service.setWxMpConfigStorage(config);
-        return service;
     }
 
     /** The browser step: open WxJava's authorize URL as {@code personId}; returns the code in the 302. */

@@ -32,6 +32,9 @@ public final class WxBindStack implements AutoCloseable {
     /** The open-platform account all three are bound to ({@code SimDefaults.OPEN_PLATFORM}): one unionid per person. */
     public static final String OPEN_PLATFORM = "open-wxbind-demo";
 
+    /** {@code wxbind.miniprogram.logins-per-address-per-minute} of the test stack: room for a test run's minute from 127.0.0.1. */
+    public static final int LOGINS_PER_ADDRESS_PER_MINUTE = 1000;
+
     /** The tests log in with the demo accounts, and a hung WeChat must not stall them long. */
     /**
      * The ITs create many bind QR codes for the same demo accounts: the per-account cap is tested on
@@ -249,6 +252,9 @@ public final class WxBindStack implements AutoCloseable {
         config.put("wechat.app." + MOBILE_APP_ID + ".type", "mobile");
         config.put("wechat.app." + MOBILE_APP_ID + ".secret", MOBILE_APP_SECRET);
         config.put("wechat.app." + MOBILE_APP_ID + ".open-platform", OPEN_PLATFORM);
+        // The mobile app lets an unbound person create an account (POST /api/wechat/miniprogram/register);
+        // the mini program binds only, as the deployment's wechat.first-login (bind) says.
+        config.put("wechat.app." + MOBILE_APP_ID + ".first-login", "register");
         // Server tokens kept: the official account's (QR codes, messages) and the mini program's (checksession, phone number).
         config.put("wechat.token.app-ids", APP_ID + "," + MINIPROGRAM_APP_ID);
         // The mini program's by cgi-bin/token: its stable_token stays free for SimulatorProtocolIT's short windows
@@ -257,7 +263,7 @@ public final class WxBindStack implements AutoCloseable {
         // Encrypts each mini-program user's session_key at rest (a secret; the demo's own value).
         config.put("wxbind.miniprogram.session-key-secret", "demo-session-key-secret-4b1f9e2c7d8a6035");
         // Every test client is 127.0.0.1: room for all mini-program and app logins of a test run's minute.
-        config.put("wxbind.miniprogram.logins-per-address-per-minute", "1000");
+        config.put("wxbind.miniprogram.logins-per-address-per-minute", String.valueOf(LOGINS_PER_ADDRESS_PER_MINUTE));
         config.put("wechat.open-base-url", simulatorBase + "/wechat-sim/open");
         config.put("wechat.api-base-url", simulatorBase + "/wechat-sim/api");
         config.put("wechat.mp-base-url", simulatorBase + "/wechat-sim/mp");

@@ -10,6 +10,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import io.wxbind.audit.AuditEvent;
+import io.wxbind.audit.AuditKind;
+import io.wxbind.testsupport.RecordingEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,11 +41,13 @@ class MiniProgramPhoneTest {
     private RuntimeException weChatFailure;
     private JsonObject phoneInfo;
     private MiniProgramPhone phone;
+    private final List<AuditEvent> audited = new ArrayList<>();
 
     @BeforeEach
     void wire() {
         phone = new MiniProgramPhone();
         phone.clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        phone.audit = RecordingEvents.into(audited);
         phone.callers = new MiniProgramCaller() {
             @Override
             public Optional<String> sessionKey(Resolution.Found found) {
@@ -92,12 +97,15 @@ class MiniProgramPhoneTest {
         assertEquals("+8613800138000", accountPhones.get("alice"));
         assertEquals(List.of("phone-code_1/oALICE"), weChatBodies, "WeChat checks the code belongs to this user");
         assertInstanceOf(MiniProgramPhone.Result.Verified.class, phone.byCode(ALICE, "phone-code_2"), "already hers: same answer");
+        AuditEvent verified = new AuditEvent(AuditKind.PHONE_VERIFIED, "alice", APP, "****", "phone_code", "+86 138****8000");
+        assertEquals(List.of(verified, verified), audited, "each verification audited, the number masked");
     }
 
     @Test
     void byCodeWhenPhoneOnAnotherAccountThenConflictAndNothingMoved() {
         phoneInfo = PhoneInfoTest.phone("13800000002", Json.createValue(86), NOW.getEpochSecond());
         assertFailed(MiniProgramCallProblem.PHONE_ON_OTHER_ACCOUNT, phone.byCode(ALICE, "code"));
+        assertEquals(List.of(new AuditEvent(AuditKind.PHONE_ON_OTHER_ACCOUNT, "alice", APP, "****", "phone_code", "+86 138****0002")), audited);
         assertEquals("+8613800000002", accountPhones.get("bob"));
         assertEquals(null, accountPhones.get("alice"));
     }

@@ -61,6 +61,12 @@ final class LoginCallsBench {
         }));
         // qrcode/create, then the phone's confirm link re-checks the openid (sns/oauth2/access_token)
         figures.add(count("QR login on a desktop (scan, confirm on the phone)", 2, () -> qrLogin(bound)));
+        // API clients: sns/jscode2session, or the app's sns/oauth2/access_token (its token carries the unionid); nothing more
+        ApiLoginCalls api = new ApiLoginCalls(sim, appUrl);
+        figures.add(count("mini program, bound person (wx.login code, /session)", 1, () -> api.miniProgram(bound)));
+        figures.add(count("mobile app, bound person (SDK code, /app/session)", 1, () -> api.mobileApp(bound)));
+        figures.add(count("mini program first login, bind by password (/bind)", 1, api::miniProgramBindByPassword));
+        figures.add(count("mobile app first login, register (/register)", 1, api::mobileAppRegister));
         return figures;
     }
 

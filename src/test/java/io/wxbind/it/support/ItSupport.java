@@ -93,6 +93,23 @@ public final class ItSupport {
     }
 
     /** The single number a {@code select count(*) ...} (or any one-value query) answers. */
+    /** Whether {@code condition} holds within 5 s (an audit row is written by its own observer, after the answer). */
+    public static boolean eventually(java.util.function.BooleanSupplier condition) {
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static long count(String sql, Object... args) {
         try (Connection c = stack().database().connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {

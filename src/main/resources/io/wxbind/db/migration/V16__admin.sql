@@ -1,5 +1,4 @@
--- WxBind schema v19: what the admin API (io.wxbind.admin) needs.
--- (Numbered 19, not 16: other branches of the same release add 16-18; Flyway allows the gap.)
+-- WxBind schema v16: what the admin API (io.wxbind.admin) needs.
 
 -- ADMIN entries name the administrator in "account" and the account acted on or looked up here,
 -- so "everything about alice" finds what admins did to her too.
