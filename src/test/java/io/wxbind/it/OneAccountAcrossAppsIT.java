@@ -187,7 +187,7 @@ class OneAccountAcrossAppsIT {
 
     @Test
     void officialAccountWithoutOpenPlatformWhenUnboundThenBindFormAtOnceNoUserInfoNoConsent() {
-        String plain = stack().startExtraAppNode("oa-no-open-platform", Map.of("wechat.open-platform", "", "wechat.unionid-lookup", "consent"))
+        String plain = stack().startExtraAppNode("oa-no-platform", Map.of("wechat.open-platform", "", "wechat.unionid-lookup", "consent"))
                 .url("/wxbind/");
         SimControl.SimPersonInfo person = sim().newPerson("No Platform");
         sim().follow(person.id(), OFFICIAL);
