@@ -63,6 +63,9 @@ public class CallbackEntry implements LoginEntry {
     IdentityStoreHandler identityStores;
 
     @Inject
+    OfficialUnionIds unionIds;
+
+    @Inject
     Instance<CallbackContinuation> contributedContinuations;
 
     /** The features' continuations in {@code @Priority} order (tests set them directly). */
@@ -93,6 +96,11 @@ public class CallbackEntry implements LoginEntry {
                 return answered.get();
             }
         }
+        OfficialUnionIds.Step unionIdStep = unionIds.complete(request, response, identified); // 2b
+        if (unionIdStep instanceof OfficialUnionIds.Ask ask) {
+            return context.redirect(ask.authorizeUrl());
+        }
+        identified = ((OfficialUnionIds.Known) unionIdStep).identified();
         String returnTo = identified.request().returnTo();
         CredentialValidationResult bound = identityStores.validate(new WeChatCredential(identified.identity()));
         if (bound.getStatus() == CredentialValidationResult.Status.VALID) {

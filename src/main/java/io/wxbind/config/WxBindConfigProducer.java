@@ -113,6 +113,12 @@ public class WxBindConfigProducer {
 
     @Produces
     @Dependent
+    UnionIdConfig unionIds() {
+        return settings.unionIds();
+    }
+
+    @Produces
+    @Dependent
     AuditConfig audit() {
         return settings.audit();
     }

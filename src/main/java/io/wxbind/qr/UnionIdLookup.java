@@ -1,9 +1,7 @@
 package io.wxbind.qr;
 
 import io.wxbind.account.AccountBindingService;
-import io.wxbind.token.WeChatServerApi;
-import io.wxbind.wechat.WeChatApiException;
-import io.wxbind.wechat.WeChatUnavailableException;
+import io.wxbind.wechat.FollowerUnionIds;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,13 +9,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
- * A push carries only the openid (§9); {@code cgi-bin/user/info} adds the unionid when the
- * account belongs to an open platform. Best effort: a binding made in a push does not wait on it.
+ * A push carries only the openid (§9); {@code cgi-bin/user/info} ({@link FollowerUnionIds}, shared
+ * with the web login) adds the unionid when the account belongs to an open platform. Best effort:
+ * a binding made in a push does not wait on it.
  */
 @ApplicationScoped
 public class UnionIdLookup {
@@ -55,19 +52,11 @@ public class UnionIdLookup {
         });
     }
 
-    private static final Logger LOG = Logger.getLogger(UnionIdLookup.class.getName());
-
     @Inject
-    WeChatServerApi api;
+    FollowerUnionIds followers;
 
+    /** The scanner's unionid by {@code cgi-bin/user/info} (a scanner follows, or has just followed, the account). */
     public Optional<String> of(String appId, String openId) {
-        try {
-            var json = api.get(appId, "/cgi-bin/user/info", Map.of("openid", openId, "lang", "zh_CN")).json();
-            String union = json.getString("unionid", null);
-            return union == null || union.isBlank() ? Optional.empty() : Optional.of(union);
-        } catch (WeChatApiException | WeChatUnavailableException | IllegalArgumentException e) {
-            LOG.fine(() -> "no unionid from user/info: " + e.getMessage());
-            return Optional.empty();
-        }
+        return followers.of(appId, openId);
     }
 }

@@ -145,7 +145,16 @@ class CallbackEntryTest {
         };
         entry.continuations = List.of(new Feature("link", Optional.empty()), new Feature("qr-confirm",
                 Optional.of(AuthenticationStatus.SEND_CONTINUE)));
+        entry.unionIds = new OfficialUnionIds() {
+            @Override
+            public Step complete(HttpServletRequest request, HttpServletResponse response, CallbackResult.Identified identified) {
+                return unionIdStep.apply(identified);
+            }
+        };
     }
+
+    /** What the official account's unionid step answers (step 2b); by default the login goes on as it is. */
+    private java.util.function.Function<CallbackResult.Identified, OfficialUnionIds.Step> unionIdStep = OfficialUnionIds.Known::new;
 
     private void policy(String firstLogin) {
         entry.config = WeChatConfig.read(k -> Optional.ofNullable(Map.of("wechat.app-id", APP, "wechat.app-secret", "s3cret",
@@ -207,6 +216,22 @@ class CallbackEntryTest {
     void handleWhenUnboundUnderBindPolicyThenBindTicketAndRedirectToTheForm() {
         assertEquals(AuthenticationStatus.SEND_CONTINUE, handle());
         assertEquals(List.of("flow.complete", "validate o-person", "bind ticket for o-person to /wxbind/app/",
+                "redirect /wxbind/wechat/bind?ticket=TICKET"), calls);
+    }
+
+    @Test
+    void handleWhenUnionIdStepAsksForConsentThenRedirectToWeChatAndNothingResolved() {
+        unionIdStep = identified -> new OfficialUnionIds.Ask("https://open.weixin.qq.com/connect/oauth2/authorize?scope=snsapi_userinfo");
+        assertEquals(AuthenticationStatus.SEND_CONTINUE, handle());
+        assertEquals(List.of("flow.complete", "redirect https://open.weixin.qq.com/connect/oauth2/authorize?scope=snsapi_userinfo"), calls);
+    }
+
+    @Test
+    void handleWhenUnionIdStepFoundTheUnionIdThenResolvedWithItBeforeTheBindTicket() {
+        unionIdStep = identified -> new OfficialUnionIds.Known(new CallbackResult.Identified(WITH_PROFILE, identified.token(),
+                identified.request()));
+        assertEquals(AuthenticationStatus.SEND_CONTINUE, handle());
+        assertEquals(List.of("flow.complete", "validate o-person+u-person", "bind ticket for o-person to /wxbind/app/",
                 "redirect /wxbind/wechat/bind?ticket=TICKET"), calls);
     }
 

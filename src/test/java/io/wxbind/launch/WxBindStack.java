@@ -40,9 +40,12 @@ public final class WxBindStack implements AutoCloseable {
      * The ITs create many bind QR codes for the same demo accounts: the per-account cap is tested on
      * its own node. The test clients on this machine may stand in for a proxy ({@code X-Forwarded-For}), so that a
      * race can come from many addresses; a request from any other address has its header ignored.
+     * The official account's unionid lookup (user/info, then a snsapi_userinfo consent page) is off:
+     * the ITs written before it expect an unbound person's first login to reach the bind form at
+     * once; OneAccountAcrossAppsIT runs it (the default, {@code consent}) on its own node.
      */
     static final Map<String, String> TEST_CONFIG = Map.of("wxbind.demo.seed-accounts", "true", "wechat.http-timeout-ms", "2000",
-            "wechat.qr.bind-per-account", "500", "wxbind.trusted-proxies", "127.0.0.1, ::1");
+            "wechat.qr.bind-per-account", "500", "wxbind.trusted-proxies", "127.0.0.1, ::1", "wechat.unionid-lookup", "off");
 
     private static final Logger LOG = Logger.getLogger(WxBindStack.class.getName());
     private static WxBindStack shared;

@@ -64,16 +64,28 @@ public class LoginFlow {
      * the callback hands {@code continuation} back to that feature; null for a plain login.
      */
     public String start(HttpServletRequest request, HttpServletResponse response, String returnTo, Continuation continuation) {
+        return start(request, response, returnTo, continuation, config.scope());
+    }
+
+    /**
+     * Step 1 with another scope than {@code wechat.scope}: the official account's one
+     * {@code snsapi_userinfo} authorization for the unionid ({@code io.wxbind.auth.OfficialUnionIds}).
+     */
+    public String start(HttpServletRequest request, HttpServletResponse response, String returnTo, Continuation continuation,
+            String scope) {
+        if (!WeChatConfig.SCOPE_BASE.equals(scope) && !WeChatConfig.SCOPE_USERINFO.equals(scope)) {
+            throw new IllegalArgumentException("an official account's scope is snsapi_base or snsapi_userinfo, was " + scope);
+        }
         String browserHash = BrowserBinding.ensure(request, response);
         Instant now = clock.instant();
         Instant expiresAt = now.plus(config.stateTtl());
         String state = new SignedState(key).issue(expiresAt);
         String redirectUri = callbackUrl(request);
-        AuthorizationRequest pending = new AuthorizationRequest(state, browserHash, config.appId(), config.scope(), redirectUri,
+        AuthorizationRequest pending = new AuthorizationRequest(state, browserHash, config.appId(), scope, redirectUri,
                 fitting(returnTo, request), now, expiresAt).continuing(continuation);
         PendingLoginCookies.add(request, response, state, new PendingLoginCodec(key).encode(pending), secureCookies(request), paths.callbackPath());
-        LOG.fine(() -> "step 1: authorization started, scope " + config.scope());
-        return AuthorizeUrlBuilder.build(config.openBaseUrl(), config.appId(), redirectUri, config.scope(), state);
+        LOG.fine(() -> "step 1: authorization started, scope " + scope);
+        return AuthorizeUrlBuilder.build(config.openBaseUrl(), config.appId(), redirectUri, scope, state);
     }
 
     /** Step 2. Clears this state's pending-login cookie once it has done its job. */
