@@ -124,7 +124,7 @@ class WebsiteLoginIT {
     }
 
     private static HttpRequest.Builder json(String path, JsonObject body) {
-        return HttpRequest.newBuilder(URI.create(app + path)).header("Content-Type", "application/json")
+        return HttpRequest.newBuilder(URI.create(stack().appUrl() + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
     }
 }
