@@ -45,6 +45,8 @@ public record WeChatConfig(
 
     public static final String SCOPE_BASE = "snsapi_base";
     public static final String SCOPE_USERINFO = "snsapi_userinfo";
+    /** A website app's QR login (protocol §2); never {@code wechat.scope}. */
+    public static final String SCOPE_LOGIN = "snsapi_login";
 
     /** Pure mapping from raw values; every problem goes to {@code problems}, never a secret value. */
     public static WeChatConfig read(Function<String, Optional<String>> source, List<String> problems) {

@@ -65,6 +65,12 @@ public class WxBindConfigProducer {
 
     @Produces
     @Dependent
+    WebsiteConfig website() {
+        return settings.website();
+    }
+
+    @Produces
+    @Dependent
     MechanismConfig mechanism() {
         return settings.mechanism();
     }

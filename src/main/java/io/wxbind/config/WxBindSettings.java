@@ -13,7 +13,7 @@ import java.util.function.Function;
 public record WxBindSettings(WeChatConfig weChat, WeChatApps apps, MechanismConfig mechanism, ServerTokenConfig serverTokens, PushConfig push,
         ApiTokenConfig apiTokens, GuessConfig guess, SmsConfig sms, QrConfig qr, LinkConfig link, AuditConfig audit,
         SecurityConfig security, RememberMeConfig rememberMe, NodeConfig node, DemoConfig demo, MiniProgramConfig miniProgram,
-        UnionIdConfig unionIds) {
+        UnionIdConfig unionIds, WebsiteConfig website) {
 
     /**
      * @param mpConfig MicroProfile Config, which wins
@@ -40,7 +40,8 @@ public record WxBindSettings(WeChatConfig weChat, WeChatApps apps, MechanismConf
                 NodeConfig.read(source, problems),
                 DemoConfig.read(source, problems),
                 MiniProgramConfig.read(source, apps, problems),
-                UnionIdConfig.read(source, problems));
+                UnionIdConfig.read(source, problems),
+                WebsiteConfig.read(source, apps, problems));
         int count = Problems.distinct(problems);
         Problems.throwIfAny("WxBind is misconfigured (" + count + (count == 1 ? " problem" : " problems") + ")", problems);
         return settings;
@@ -49,7 +50,7 @@ public record WxBindSettings(WeChatConfig weChat, WeChatApps apps, MechanismConf
     /** One line for the deployment log; no secret. */
     public String summary() {
         return "WxBind configured: " + weChat + "; " + apps + "; server tokens " + (serverTokens.enabled() ? "kept for " + serverTokens.appList() : "off")
-                + "; push " + push.appList() + "; " + apiTokens + "; " + guess + "; " + sms + "; " + qr + "; " + unionIds + "; " + security + "; " + rememberMe
+                + "; push " + push.appList() + "; " + apiTokens + "; " + guess + "; " + sms + "; " + qr + "; " + unionIds + "; " + security + "; " + website + "; " + rememberMe
                 + "; node " + node.nodeName() + ", trusted proxies " + node.trustedProxies();
     }
 }

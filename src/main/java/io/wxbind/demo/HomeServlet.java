@@ -2,7 +2,9 @@ package io.wxbind.demo;
 
 import io.wxbind.auth.WeChatAuthenticationMechanism;
 import io.wxbind.config.WeChatConfig;
+import io.wxbind.config.WebsiteConfig;
 import io.wxbind.web.Html;
+import io.wxbind.website.WebsiteLoginEntry;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -13,6 +15,9 @@ import java.io.IOException;
 /** The demo portal's home page. */
 @WebServlet("")
 public class HomeServlet extends HttpServlet {
+
+    @Inject
+    WebsiteConfig website;
 
     @Inject
     WeChatConfig config;
@@ -31,7 +36,9 @@ public class HomeServlet extends HttpServlet {
                     + Html.esc(ctx + WeChatAuthenticationMechanism.LOGIN_PATH + "?returnTo=" + Html.url(appPage))
                     + "\">Sign in with WeChat</a> <a class=\"btn secondary\" href=\"" + Html.esc(appPage)
                     + "\">Protected page</a></p><p>On a computer? <a id=\"qr-login-link\" href=\""
-                    + Html.esc(ctx + "/wechat/qr-login?returnTo=" + Html.url(appPage)) + "\">Log in by scanning a QR code</a></p></div>";
+                    + Html.esc(ctx + "/wechat/qr-login?returnTo=" + Html.url(appPage)) + "\">Log in by scanning a QR code</a>" + (website.app().isEmpty() ? "" : " or <a id=\"website-login-link\" href=\""
+                    + Html.esc(ctx + WebsiteLoginEntry.PATH + "?returnTo=" + Html.url(appPage)) + "\">with WeChat's website login</a>")
+                    + "</p></div>";
         }
         String open = config.openBaseUrl().toString();
         if (open.endsWith("/wechat-sim/open")) {

@@ -9,6 +9,7 @@ import io.wxbind.client.ClientAddress;
 import io.wxbind.client.ClientAddressResolver;
 import io.wxbind.client.UserAgentSummary;
 import io.wxbind.config.WeChatConfig;
+import io.wxbind.config.WebsiteConfig;
 import io.wxbind.qr.QrBindingService;
 import io.wxbind.qr.QrCodeClient;
 import io.wxbind.qr.QrLoginCompleteEntry;
@@ -56,6 +57,9 @@ public class QrLoginServlet extends HttpServlet {
 
     @Inject
     ClientAddressResolver addresses;
+
+    @Inject
+    WebsiteConfig website;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -110,8 +114,15 @@ public class QrLoginServlet extends HttpServlet {
                         + "then confirm in WeChat. Your WeChat must already be bound to your account.</p>"
                         + "<img id=\"qr-image\" width=\"220\" height=\"220\" alt=\"QR code to scan with WeChat\" src=\""
                         + Html.esc(qr.imageUrl(scene.ticket())) + "\"><p id=\"qr-status\" role=\"status\" data-status=\"pending\">"
-                        + "Waiting for the scan…</p></div>"
+                        + "Waiting for the scan…</p></div>" + websiteOption(request, returnTo.get())
                         + "<script src=\"" + Html.esc(ctx + "/wechat/static/qr-login.js") + "\"></script>");
+    }
+
+    /** The other way in on a desktop, when a website app is configured: WeChat's own QR page, where the person confirms on the phone. */
+    private String websiteOption(HttpServletRequest request, String returnTo) {
+        String link = WebsiteLoginServlet.link(website, request, returnTo);
+        return link == null ? "" : "<div class=\"card\"><p>Or log in on WeChat's own QR page (scan, then confirm on your phone):</p>"
+                + "<p><a class=\"btn secondary\" id=\"website-login-link\" href=\"" + Html.esc(link) + "\">Log in with WeChat (website)</a></p></div>";
     }
 
     /** JSON for this browser's scene only: anyone else learns nothing (404). */

@@ -8,6 +8,7 @@ import io.wxbind.link.BindLinkObserver;
 import io.wxbind.push.WeChatPushServlet;
 import io.wxbind.qr.QrConfirmService;
 import io.wxbind.qr.QrLoginCompleteEntry;
+import io.wxbind.website.WebsiteLoginEntry;
 import io.wxbind.auth.flow.CookiePolicy;
 import io.wxbind.config.MechanismConfig;
 import jakarta.enterprise.inject.Any;
@@ -74,6 +75,7 @@ public class WxBindWebSetup implements ServletContextListener {
         s.put(QrConfirmServlet.class, List.of(QrConfirmService.CONFIRM_PATH, QrConfirmService.ANSWER_PATH));
         s.put(QrLoginServlet.class, List.of(QrLoginServlet.PAGE, QrLoginServlet.STATUS, QrLoginCompleteEntry.PATH));
         s.put(QrLoginEventsServlet.class, List.of(QrLoginEventsServlet.PATH));
+        s.put(WebsiteLoginServlet.class, List.of(WebsiteLoginEntry.PATH));
         s.put(SmsSendServlet.class, List.of("/wechat/sms/send"));
         s.put(StaticScriptServlet.class, List.of("/wechat/static/*"));
         s.put(ErrorServlet.class, List.of(ErrorServlet.PATH));

@@ -54,6 +54,7 @@ public class JdkWeChatApiClient implements WeChatApiClient {
      * §1.3 with another app's credentials: a mobile app's SDK code or a website app's
      * {@code snsapi_login} code is exchanged at the same endpoint with that app's appid and secret (§2).
      */
+    @Override
     public OAuthAccessToken exchangeCode(WeChatApp app, String code) {
         Map<String, String> q = new LinkedHashMap<>();
         q.put(WeChatParams.APPID, app.appId());

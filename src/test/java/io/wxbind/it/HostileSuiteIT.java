@@ -19,6 +19,8 @@ import io.wxbind.it.support.Hostile;
 import io.wxbind.it.support.ItSupport;
 import io.wxbind.it.support.SimControl;
 import io.wxbind.it.support.WeChatBrowser;
+import io.wxbind.launch.WxBindStack;
+import io.wxbind.it.support.WebsiteQr;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -411,6 +413,68 @@ class HostileSuiteIT {
     private HttpResponse<String> postJson(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(app + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    @Hostile
+    @ParameterizedTest(name = "open redirect on /wechat/website-login: {0}")
+    @MethodSource("openRedirects")
+    void websiteLoginWhenReturnUrlForeignThen400AndNoRedirectToWeChat(String evil) {
+        WeChatBrowser.Page page = unchanged(() -> new WeChatBrowser("nobody")
+                .get(app + WebsiteQr.START + "?returnTo=" + URLEncoder.encode(evil, StandardCharsets.UTF_8)));
+        assertProblemPage(page, 400, "bad_return_url");
+    }
+
+    @Hostile
+    @Test
+    void websiteCallbackWhenReplayedThen400AndNobodyLoggedIn() {
+        SimControl.SimPersonInfo p = sim().newPerson("Hostile Website Replay");
+        WeChatBrowser b = new WeChatBrowser(p.id());
+        String callback = WebsiteQr.callbackUrl(b, WebsiteQr.qrConnectUrl(b, app, "/wxbind/app/"), "allow");
+        ticketFromBindPage(b.open(callback)); // first use: the bind form
+        assertProblemPage(unchanged(() -> b.get(callback)), 400, "authorization_request_not_found");
+        assertEquals(401, b.get(app + "api/me").status());
+    }
+
+    @Hostile
+    @Test
+    void websiteCallbackWhenCodeReplayedWithFreshStateThen400CodeRejected() {
+        SimControl.SimPersonInfo p = sim().newPerson("Hostile Website Code");
+        WeChatBrowser b = new WeChatBrowser(p.id());
+        String first = WebsiteQr.callbackUrl(b, WebsiteQr.qrConnectUrl(b, app, "/wxbind/app/"), "allow");
+        ticketFromBindPage(b.open(first));
+        String code = first.replaceAll(".*[?&]code=([^&]+).*", "$1");
+        WeChatBrowser attacker = new WeChatBrowser(p.id());
+        String fresh = WebsiteQr.callbackUrl(attacker, WebsiteQr.qrConnectUrl(attacker, app, "/wxbind/app/"), "deny");
+        assertProblemPage(unchanged(() -> attacker.get(fresh + "&code=" + code)), 400, "code_rejected");
+        assertEquals(401, attacker.get(app + "api/me").status());
+    }
+
+    @Hostile
+    @Test
+    void websiteCallbackWhenOfficialAccountCodeThen400CodeRejectedNeverExchangedAsTheAccount() {
+        SimControl.SimPersonInfo victim = bindNewPerson("bob", "bob-password");
+        WeChatBrowser phone = new WeChatBrowser(victim.id());
+        String officialCallback = phone.get(phone.get(app + "app/").location()).location(); // a code of the official account
+        String code = officialCallback.replaceAll(".*[?&]code=([^&]+).*", "$1");
+        WeChatBrowser attacker = new WeChatBrowser(sim().newPerson("Hostile Website Attacker").id());
+        String websiteState = WebsiteQr.callbackUrl(attacker, WebsiteQr.qrConnectUrl(attacker, app, "/wxbind/app/"), "deny");
+        long exchanges = sim().calls("/api/sns/oauth2/access_token", WxBindStack.WEBSITE_APP_ID);
+        assertProblemPage(unchanged(() -> attacker.get(websiteState + "&code=" + code)), 400, "code_rejected");
+        assertEquals(exchanges + 1, sim().calls("/api/sns/oauth2/access_token", WxBindStack.WEBSITE_APP_ID),
+                "exchanged with the website app's credentials, which WeChat refuses for another app's code");
+        assertEquals(401, attacker.get(app + "api/me").status());
+    }
+
+    @Hostile
+    @Test
+    void websiteCallbackWhenStateFromAnotherBrowserThen403Mismatch() {
+        SimControl.SimPersonInfo p = sim().newPerson("Hostile Website Csrf");
+        WeChatBrowser attacker = new WeChatBrowser(p.id());
+        String callback = WebsiteQr.callbackUrl(attacker, WebsiteQr.qrConnectUrl(attacker, app, "/wxbind/app/"), "allow");
+        WeChatBrowser victim = new WeChatBrowser(p.id());
+        assertProblemPage(unchanged(() -> victim.get(callback)), 403, "state_mismatch");
+        assertNull(boundAccount(WxBindStack.WEBSITE_APP_ID, p.openIdFor(WxBindStack.WEBSITE_APP_ID)));
+        assertEquals(401, victim.get(app + "api/me").status());
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -3,6 +3,7 @@ package io.wxbind.simulator;
 import io.wxbind.simulator.control.CallCountingFilter;
 import io.wxbind.simulator.control.ControlCallsResource;
 import io.wxbind.simulator.control.ControlClientResource;
+import io.wxbind.simulator.control.ControlQrConnectResource;
 import io.wxbind.simulator.control.ControlFaultsResource;
 import io.wxbind.simulator.control.ControlInteractionsResource;
 import io.wxbind.simulator.control.ControlLoginLimitsResource;
@@ -21,6 +22,7 @@ import io.wxbind.simulator.miniprogram.JsCode2SessionResource;
 import io.wxbind.simulator.miniprogram.PhoneNumberResource;
 import io.wxbind.simulator.mp.MpResource;
 import io.wxbind.simulator.oauth.OAuthAuthorizeResource;
+import io.wxbind.simulator.oauth.QrConnectConfirmResource;
 import io.wxbind.simulator.oauth.QrConnectResource;
 import io.wxbind.simulator.oauth.SnsResource;
 import io.wxbind.simulator.qr.QrCodeResource;
@@ -49,14 +51,14 @@ public class SimApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(
-                OAuthAuthorizeResource.class, QrConnectResource.class, SnsResource.class, CgiBinResource.class,
+                OAuthAuthorizeResource.class, QrConnectResource.class, QrConnectConfirmResource.class, SnsResource.class, CgiBinResource.class,
                 UserInfoResource.class, ApiDomainIpResource.class, QrCodeResource.class, CustomSendResource.class,
                 MpResource.class, JsCode2SessionResource.class, CheckSessionResource.class, PhoneNumberResource.class,
                 ControlResource.class, ControlPeopleResource.class, ControlCallsResource.class,
                 ControlFaultsResource.class, ControlTokenSettingsResource.class, ControlTokensResource.class,
                 ControlInteractionsResource.class, ControlPushLogResource.class, ControlPushSettingsResource.class,
                 ControlMessagesResource.class, ControlSmsResource.class, ControlClientResource.class,
-                ControlLoginLimitsResource.class,
+                ControlLoginLimitsResource.class, ControlQrConnectResource.class,
                 ChooserResource.class, PhoneResource.class, MiniAppsResource.class, StaticResource.class, AvatarResource.class,
                 CallCountingFilter.class, FaultInjectionFilter.class, SimExceptionMapper.class);
     }

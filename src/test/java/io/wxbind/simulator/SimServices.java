@@ -15,6 +15,7 @@ import io.wxbind.simulator.miniprogram.MiniProgramCodes;
 import io.wxbind.simulator.miniprogram.SessionKeys;
 import io.wxbind.simulator.oauth.AuthCodes;
 import io.wxbind.simulator.oauth.PendingAuthorizations;
+import io.wxbind.simulator.oauth.QrConnectSessions;
 import io.wxbind.simulator.oauth.WebTokens;
 import io.wxbind.simulator.people.IdDerivation;
 import io.wxbind.simulator.people.SimPeople;
@@ -92,6 +93,12 @@ public class SimServices {
     @Singleton
     PendingAuthorizations pendingAuthorizations(SimClock clock) {
         return new PendingAuthorizations(clock);
+    }
+
+    @Produces
+    @Singleton
+    QrConnectSessions qrConnectSessions(SimClock clock) {
+        return new QrConnectSessions(clock);
     }
 
     @Produces

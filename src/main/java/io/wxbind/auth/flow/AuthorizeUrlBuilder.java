@@ -6,7 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Builds the §1.1 authorize URL. WeChat demands this exact parameter order, the redirect_uri
+ * Builds the §1.1 authorize URL (and the §2 qrconnect URL). WeChat demands this exact parameter order, the redirect_uri
  * encoded as one component (encodeURIComponent), and the {@code #wechat_redirect} fragment.
  * {@code connect_redirect=1} (what WxJava sends) keeps WeChat from hitting the callback twice,
  * which would otherwise cost a 40163 on the second exchange (§12).
@@ -24,6 +24,20 @@ public final class AuthorizeUrlBuilder {
                 + "&" + WeChatParams.SCOPE + "=" + encodeComponent(scope)
                 + "&" + WeChatParams.STATE + "=" + encodeComponent(state)
                 + "&connect_redirect=1"
+                + "#wechat_redirect";
+    }
+
+    /**
+     * The §2 website QR login URL ({@code connect/qrconnect}, scope {@code snsapi_login}), for a
+     * desktop browser: same parameters and fragment, no {@code connect_redirect}.
+     */
+    public static String qrConnect(URI openBaseUrl, String appId, String redirectUri, String state) {
+        return openBaseUrl + "/connect/qrconnect"
+                + "?" + WeChatParams.APPID + "=" + encodeComponent(appId)
+                + "&" + WeChatParams.REDIRECT_URI + "=" + encodeComponent(redirectUri)
+                + "&" + WeChatParams.RESPONSE_TYPE + "=code"
+                + "&" + WeChatParams.SCOPE + "=snsapi_login"
+                + "&" + WeChatParams.STATE + "=" + encodeComponent(state)
                 + "#wechat_redirect";
     }
 

@@ -1,6 +1,9 @@
 package io.wxbind.auth.flow;
 
 import io.wxbind.config.MechanismConfig;
+import io.wxbind.config.WeChatApp;
+import io.wxbind.config.WeChatAppType;
+import io.wxbind.config.WeChatApps;
 import io.wxbind.config.WeChatConfig;
 import io.wxbind.util.SecureTokens;
 import io.wxbind.wechat.OAuthAccessToken;
@@ -51,6 +54,10 @@ public class LoginFlow {
     @Inject
     WeChatApiClient wechat;
 
+    /** The other apps a login may go through (a website app's QR login); unused for the official account's. */
+    @Inject
+    WeChatApps apps;
+
     @Inject
     Clock clock;
 
@@ -76,16 +83,40 @@ public class LoginFlow {
         if (!WeChatConfig.SCOPE_BASE.equals(scope) && !WeChatConfig.SCOPE_USERINFO.equals(scope)) {
             throw new IllegalArgumentException("an official account's scope is snsapi_base or snsapi_userinfo, was " + scope);
         }
+        return begin(request, response, returnTo, continuation, config.appId(), scope, false);
+    }
+
+    /**
+     * Step 1 through another app of this deployment: a website app's QR login (protocol §2,
+     * {@code connect/qrconnect}, scope {@code snsapi_login}) for a desktop browser. The pending
+     * login carries the app, so step 2 exchanges the code with that app's credentials.
+     *
+     * @throws IllegalArgumentException for an app that has no browser login (mini program, mobile app)
+     */
+    public String start(HttpServletRequest request, HttpServletResponse response, String returnTo, Continuation continuation,
+            WeChatApp app) {
+        if (app.type() == WeChatAppType.WEBSITE) {
+            return begin(request, response, returnTo, continuation, app.appId(), WeChatConfig.SCOPE_LOGIN, true);
+        }
+        if (app.type() == WeChatAppType.OFFICIAL_ACCOUNT && app.appId().equals(config.appId())) {
+            return start(request, response, returnTo, continuation);
+        }
+        throw new IllegalArgumentException("no browser login through " + app);
+    }
+
+    private String begin(HttpServletRequest request, HttpServletResponse response, String returnTo, Continuation continuation,
+            String appId, String scope, boolean qrConnect) {
         String browserHash = BrowserBinding.ensure(request, response);
         Instant now = clock.instant();
         Instant expiresAt = now.plus(config.stateTtl());
         String state = new SignedState(key).issue(expiresAt);
         String redirectUri = callbackUrl(request);
-        AuthorizationRequest pending = new AuthorizationRequest(state, browserHash, config.appId(), scope, redirectUri,
+        AuthorizationRequest pending = new AuthorizationRequest(state, browserHash, appId, scope, redirectUri,
                 fitting(returnTo, request), now, expiresAt).continuing(continuation);
         PendingLoginCookies.add(request, response, state, new PendingLoginCodec(key).encode(pending), secureCookies(request), paths.callbackPath());
         LOG.fine(() -> "step 1: authorization started, scope " + scope);
-        return AuthorizeUrlBuilder.build(config.openBaseUrl(), config.appId(), redirectUri, scope, state);
+        return qrConnect ? AuthorizeUrlBuilder.qrConnect(config.openBaseUrl(), appId, redirectUri, state)
+                : AuthorizeUrlBuilder.build(config.openBaseUrl(), appId, redirectUri, scope, state);
     }
 
     /** Step 2. Clears this state's pending-login cookie once it has done its job. */
@@ -117,8 +148,8 @@ public class LoginFlow {
     private CallbackResult exchangeOnce(HttpServletRequest request, HttpServletResponse response, AuthorizationRequest pending) {
         String code = request.getParameter(WeChatParams.CODE);
         if (code == null || code.isEmpty()) {
-            // WeChat documents a refusal as a redirect with the state and no code.
-            return WeChatConfig.SCOPE_USERINFO.equals(pending.scope())
+            // WeChat documents a refusal (snsapi_userinfo's consent, snsapi_login's confirmation) as a redirect with the state and no code.
+            return !WeChatConfig.SCOPE_BASE.equals(pending.scope())
                     ? failed(FlowProblem.ACCESS_DENIED, "user refused")
                     : failed(FlowProblem.CODE_MISSING, "no code");
         }
@@ -151,8 +182,15 @@ public class LoginFlow {
 
     private CallbackResult exchange(String code, AuthorizationRequest pending) {
         OAuthAccessToken token;
+        WeChatApp other = null;
+        if (!pending.appId().equals(config.appId())) { // another app's login: its own credentials (a website app's, §2)
+            other = apps == null ? null : apps.byId(pending.appId()).orElse(null);
+            if (other == null) {
+                return failed(FlowProblem.AUTHORIZATION_REQUEST_NOT_FOUND, "app no longer configured");
+            }
+        }
         try {
-            token = wechat.exchangeCode(code);
+            token = other == null ? wechat.exchangeCode(code) : wechat.exchangeCode(other, code);
         } catch (WeChatApiException e) {
             return failed(FlowProblem.of(e), "errcode " + e.errcode());
         } catch (WeChatUnavailableException e) {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wxbind.config.WeChatApp;
+import io.wxbind.config.WeChatAppType;
+import io.wxbind.config.WeChatApps;
 import io.wxbind.config.WeChatConfig;
 import io.wxbind.testsupport.FakeHttp;
 import io.wxbind.testsupport.MutableClock;
@@ -37,6 +40,7 @@ class LoginFlowTest {
     private final MutableClock clock = new MutableClock();
     private final Set<String> used = new HashSet<>();
     private final AtomicInteger exchanges = new AtomicInteger();
+    private final List<String> otherAppExchanges = new java.util.ArrayList<>();
     private RuntimeException nextFailure;
     private LoginFlow flow;
 
@@ -65,6 +69,13 @@ class LoginFlowTest {
                     throw nextFailure;
                 }
                 return new OAuthAccessToken("AT", 7200, "RT", "oOPENID_of_" + code, Set.of("snsapi_base"), null, code.startsWith("snap"));
+            }
+
+            @Override
+            public OAuthAccessToken exchangeCode(WeChatApp app, String code) {
+                exchanges.incrementAndGet();
+                otherAppExchanges.add(app.appId());
+                return new OAuthAccessToken("AT", 7200, "RT", "oSITE_of_" + code, Set.of("snsapi_login"), "oUNION", false);
             }
 
             @Override
@@ -248,6 +259,42 @@ class LoginFlowTest {
         assertTrue(used.isEmpty(), "only a code WeChat accepted records the state");
         nextFailure = null;
         assertInstanceOf(CallbackResult.Identified.class, complete(s.callback().param("code", "C1")));
+    }
+
+    @Test
+    void startWhenWebsiteAppThenQrConnectWithLoginScopeAndCallbackExchangesWithThatApp() {
+        flow.apps = WeChatApps.read(k -> Optional.ofNullable(Map.of("wechat.app-id", "wx1a2b3c4d5e6f7a8b", "wechat.app-secret", "s3cret",
+                "wechat.apps", "wxSITE", "wechat.app.wxSITE.type", "website", "wechat.app.wxSITE.secret", "site-secret").get(k)));
+        WeChatApp site = flow.apps.require("wxSITE", WeChatAppType.WEBSITE);
+        FakeHttp.Response res = new FakeHttp.Response();
+        String url = flow.start(new FakeHttp.Request().build(), res.build(), "/wxbind/app/", null, site);
+        assertTrue(url.startsWith("https://open.weixin.qq.com/connect/qrconnect?appid=wxSITE&redirect_uri=http%3A%2F%2Flocalhost"), url);
+        assertTrue(url.endsWith("&response_type=code&scope=snsapi_login&state=" + stateOf(url) + "#wechat_redirect"), url);
+        Started s = new Started(stateOf(url), res.cookies);
+
+        CallbackResult.Identified id = assertInstanceOf(CallbackResult.Identified.class, complete(s.callback().param("code", "Q1")));
+        assertEquals("wxSITE", id.identity().appId());
+        assertEquals("oSITE_of_Q1", id.identity().openId());
+        assertEquals("oUNION", id.identity().unionId());
+        assertEquals(List.of("wxSITE"), otherAppExchanges, "the website app's credentials, never the official account's");
+    }
+
+    @Test
+    void completeWhenWebsiteLoginDeniedThenAccessDenied() {
+        flow.apps = WeChatApps.read(k -> Optional.ofNullable(Map.of("wechat.app-id", "wx1a2b3c4d5e6f7a8b", "wechat.app-secret", "s3cret",
+                "wechat.apps", "wxSITE", "wechat.app.wxSITE.type", "website", "wechat.app.wxSITE.secret", "site-secret").get(k)));
+        FakeHttp.Response res = new FakeHttp.Response();
+        String url = flow.start(new FakeHttp.Request().build(), res.build(), "/wxbind/app/", null, flow.apps.byId("wxSITE").orElseThrow());
+        assertProblem(FlowProblem.ACCESS_DENIED, complete(new Started(stateOf(url), res.cookies).callback()));
+        assertEquals(0, exchanges.get());
+    }
+
+    @Test
+    void startWhenMiniProgramThenRefused() {
+        flow.apps = WeChatApps.read(k -> Optional.ofNullable(Map.of("wechat.app-id", "wx1a2b3c4d5e6f7a8b", "wechat.app-secret", "s3cret",
+                "wechat.apps", "wxMINI", "wechat.app.wxMINI.type", "miniprogram", "wechat.app.wxMINI.secret", "m").get(k)));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> flow.start(new FakeHttp.Request().build(),
+                new FakeHttp.Response().build(), "/wxbind/app/", null, flow.apps.byId("wxMINI").orElseThrow()));
     }
 
     private CallbackResult complete(FakeHttp.Request request) {

@@ -9,6 +9,7 @@ import io.wxbind.simulator.message.Inbox;
 import io.wxbind.simulator.message.ServiceWindows;
 import io.wxbind.simulator.oauth.AuthCodes;
 import io.wxbind.simulator.oauth.PendingAuthorizations;
+import io.wxbind.simulator.oauth.QrConnectSessions;
 import io.wxbind.simulator.oauth.WebTokens;
 import io.wxbind.simulator.miniprogram.LoginLimits;
 import io.wxbind.simulator.miniprogram.MiniProgramCodes;
@@ -39,7 +40,7 @@ import java.util.logging.Logger;
 /**
  * {@code /control}: {@code POST /reset} (codes, tokens, the token log, run-time token settings,
  * counters, faults, follows, QR tickets, sending windows, received messages, push settings, the
- * push log, SMS, mini-program codes, session keys and login limits, phones set at run time,
+ * push log, website QR logins, SMS, mini-program codes, session keys and login limits, phones set at run time,
  * clock offset and run-time people), {@code GET|POST /clock}
  * ({@code {"advanceSeconds":N}} moves simulator time forward, {@code {"offsetSeconds":N}} sets the
  * offset from real time outright, so a test can put the clock back where it found it),
@@ -64,6 +65,8 @@ public class ControlResource {
     AuthCodes codes;
     @Inject
     PendingAuthorizations pending;
+    @Inject
+    QrConnectSessions qrConnects;
     @Inject
     WebTokens webTokens;
     @Inject
@@ -106,6 +109,7 @@ public class ControlResource {
         calls.reset();
         codes.reset();
         pending.reset();
+        qrConnects.reset();
         webTokens.reset();
         stableTokens.reset();
         serverTokens.reset();

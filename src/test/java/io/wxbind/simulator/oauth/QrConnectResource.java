@@ -4,34 +4,43 @@ import io.wxbind.simulator.config.SimConfig;
 import io.wxbind.simulator.oauth.AuthorizeValidation.Outcome;
 import io.wxbind.simulator.oauth.AuthorizeValidation.Rejected;
 import io.wxbind.simulator.oauth.AuthorizeValidation.Valid;
-import io.wxbind.simulator.oauth.PendingAuthorizations.Pending;
+import io.wxbind.simulator.oauth.QrConnectSessions.Poll;
 import io.wxbind.simulator.people.SimPeople;
-import io.wxbind.simulator.people.SimPerson;
+import io.wxbind.simulator.qr.QrImages;
 import io.wxbind.simulator.web.Html;
 import io.wxbind.simulator.web.OpenPages;
-import io.wxbind.simulator.web.OpenPages.Scanner;
 import io.wxbind.simulator.web.PersonResolver;
+import io.wxbind.simulator.web.QrConnectPages;
 import io.wxbind.simulator.web.QueryParams;
 import io.wxbind.simulator.web.Redirects;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
- * open.weixin.qq.com/connect/qrconnect, website QR login (protocol §2). The page stands in for
- * "scan with your phone and confirm": the user picks who scans. Deny redirects with state only
- * (the older documented behaviour). Headers {@code X-WeChat-Sim-Person} +
- * {@code X-WeChat-Sim-Consent: allow|deny} skip the page for HTTP-level tests.
+ * open.weixin.qq.com/connect/qrconnect, website QR login on the desktop (protocol §2):
+ *
+ * <pre>
+ *  1. GET qrconnect?appid&redirect_uri&scope=snsapi_login&state  → checked like WeChat (errors are pages)
+ *  2. the page shows a QR code of {@code open/connect/confirm?uuid=U} ({@code qrconnect/qrcode?uuid=U})
+ *     and polls {@code qrconnect/poll?uuid=U} every second
+ *  3. a phone opens that URL (scans: {@link QrConnectConfirmResource}) and allows or denies
+ *  4. the poll answers the redirect once: redirect_uri?code&state (allow) or ?state (deny, the
+ *     older documented behaviour); the page follows it
+ * </pre>
+ * Test hooks: headers {@code X-WeChat-Sim-Person} + {@code X-WeChat-Sim-Consent: allow|deny}
+ * answer step 1 with the redirect at once; {@code POST /control/qrconnect} scans and answers for a
+ * person (HTTP tests that go through the page).
  */
 @RequestScoped
 @Path("open/connect/qrconnect")
@@ -44,7 +53,7 @@ public class QrConnectResource {
     @Inject
     AuthCodes codes;
     @Inject
-    PendingAuthorizations pending;
+    QrConnectSessions sessions;
     @Context
     UriInfo uriInfo;
     @Context
@@ -53,7 +62,7 @@ public class QrConnectResource {
     @GET
     public Response qrConnect() {
         String base = Html.basePath(uriInfo.getBaseUri());
-        Outcome outcome = AuthorizeValidation.qrConnect(QueryParams.of(uriInfo.getRequestUri()), config);
+        Outcome outcome = AuthorizeValidation.qrConnect(QueryParams.of(uriInfo.getRequestUri()), config); // 1
         if (outcome instanceof Rejected rejected) {
             return OpenPages.error(200, base, rejected.code(), rejected.message());
         }
@@ -69,43 +78,39 @@ public class QrConnectResource {
         } else if ("allow".equalsIgnoreCase(automatic) && who.person() != null) {
             return Approvals.approve(codes, request, who.person());
         }
-        String pendingId = pending.put(new Pending(request, null));
-        return OpenPages.qrConnect(base, request.app(), scanners(who.person()), pendingId);
+        String uuid = sessions.open(request); // 2
+        String q = "?uuid=" + uuid;
+        return QrConnectPages.desktop(base, request.app(), uuid, base + "open/connect/qrconnect/qrcode" + q,
+                base + "open/connect/qrconnect/poll" + q,
+                base + "phone?ticket=" + URLEncoder.encode(confirmUrl(uuid), StandardCharsets.UTF_8));
     }
 
-    /** The QR page's answer: who scanned, allow or deny. */
-    @POST
-    @Path("reply")
-    public Response reply(String body) {
-        Map<String, String> form = QueryParams.parse(body);
-        String pendingId = form.get("pending");
-        String personId = form.get("person");
-        String decision = form.get("decision");
-        String base = Html.basePath(uriInfo.getBaseUri());
-        if (!"allow".equals(decision) && !"deny".equals(decision)) {
-            return OpenPages.error(400, base, "decision", "decision must be allow or deny");
+    /** The QR code the desktop shows: a real one (ZXing) of the phone's confirm URL. */
+    @GET
+    @Path("qrcode")
+    public Response qrCode() {
+        String uuid = QueryParams.of(uriInfo.getRequestUri()).get("uuid");
+        if (sessions.request(uuid).isEmpty()) {
+            return Response.status(404).header("Cache-Control", "no-store").build();
         }
-        Optional<Pending> answered = pending.take(pendingId);
-        if (answered.isEmpty()) {
-            return OpenPages.error(200, base, "expired", "二维码已失效 (this QR code expired or was already used)");
-        }
-        AuthorizeRequest request = answered.get().request();
-        if ("deny".equals(decision)) {
-            return Redirects.found(request.redirectDenied());
-        }
-        return people.find(personId)
-                .map(person -> Approvals.approve(codes, request, person))
-                .orElseGet(() -> OpenPages.error(400, base, "person", "Unknown simulator person"));
+        return Response.ok(QrImages.jpeg(confirmUrl(uuid)), QrImages.CONTENT_TYPE).header("Cache-Control", "no-store").build();
     }
 
-    private List<Scanner> scanners(SimPerson current) {
-        String baseUri = uriInfo.getBaseUri().toString();
-        List<Scanner> scanners = new ArrayList<>();
-        if (current != null) {
-            scanners.add(new Scanner(current, current.headImgUrl(baseUri), true));
+    /** Step 4: {@code {"status","wx_errcode"}}, plus {@code "redirect"} once the phone answered. */
+    @GET
+    @Path("poll")
+    public Response poll() {
+        Poll poll = sessions.poll(QueryParams.of(uriInfo.getRequestUri()).get("uuid"));
+        JsonObjectBuilder body = Json.createObjectBuilder().add("status", poll.status().name().toLowerCase(Locale.ROOT))
+                .add("wx_errcode", poll.status().wxErrcode());
+        if (poll.redirect() != null) {
+            body.add("redirect", poll.redirect());
         }
-        people.all().stream().filter(p -> current == null || !p.id().equals(current.id()))
-                .forEach(p -> scanners.add(new Scanner(p, p.headImgUrl(baseUri), false)));
-        return scanners;
+        return Response.ok(body.build().toString(), "application/json; charset=utf-8").header("Cache-Control", "no-store").build();
+    }
+
+    /** What the QR code encodes (WeChat's is {@code https://open.weixin.qq.com/connect/confirm?uuid=}). */
+    private String confirmUrl(String uuid) {
+        return uriInfo.getBaseUri().resolve("open/connect/confirm?uuid=" + uuid).toString();
     }
 }

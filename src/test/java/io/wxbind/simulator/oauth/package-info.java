@@ -11,5 +11,7 @@
  *                                           4 GET oauth2/access_token ──▶ redeem code once
  *                                           5 GET userinfo ──────────────▶ profile (userinfo scope)
  * </pre>
+ * Website QR login (§2) replaces steps 1-2 with a QR code on the desktop, scanned and confirmed on
+ * the phone ({@link io.wxbind.simulator.oauth.QrConnectResource}, {@link io.wxbind.simulator.oauth.QrConnectSessions}).
  */
 package io.wxbind.simulator.oauth;

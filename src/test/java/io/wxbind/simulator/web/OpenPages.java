@@ -5,12 +5,11 @@ import static io.wxbind.simulator.web.Html.escape;
 import io.wxbind.simulator.config.SimApp;
 import io.wxbind.simulator.people.SimPerson;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 
 /**
  * The open.weixin.qq.com pages: the error page (no redirect, no JSON, code visible, protocol
- * §1.1), the snsapi_userinfo consent page and the website QR-login page. Forms post only a
- * single-use pending id (plus the decision), never the redirect_uri.
+ * §1.1) and the snsapi_userinfo consent page (website QR login: {@link QrConnectPages}). Forms
+ * post only a single-use pending id (plus the decision), never the redirect_uri.
  */
 public final class OpenPages {
 
@@ -53,39 +52,5 @@ public final class OpenPages {
                 escape(person.nickname()), escape(basePath), Html.hidden("pending", pendingId),
                 escape(person.nickname()), escape(switchUrl));
         return Html.page(200, basePath, "微信授权 - " + app.name(), body);
-    }
-
-    /** A person offered on the QR page: the one the browser already is comes first and marked. */
-    public record Scanner(SimPerson person, String headImgUrl, boolean current) {
-    }
-
-    public static Response qrConnect(String basePath, SimApp app, List<Scanner> scanners, String pendingId) {
-        StringBuilder people = new StringBuilder();
-        for (Scanner s : scanners) {
-            people.append("<li><form method=\"post\" action=\"").append(escape(basePath))
-                    .append("open/connect/qrconnect/reply\">")
-                    .append(Html.hidden("pending", pendingId)).append(Html.hidden("person", s.person().id()))
-                    .append("<button class=\"person-button\" name=\"decision\" value=\"allow\" id=\"scan-")
-                    .append(escape(s.person().id())).append("\">")
-                    .append(Html.avatar(s.headImgUrl(), s.person().nickname()))
-                    .append("<span class=\"nickname\">").append(escape(s.person().nickname()))
-                    .append(s.current() ? " <em>(you)</em>" : "").append("</span>")
-                    .append("<span class=\"action\">扫码并确认 Scan &amp; confirm</span></button></form></li>\n");
-        }
-        String body = """
-                <section class="card">
-                <h1>微信登录</h1>
-                <p class="app-name">%s</p>
-                <div class="qr" aria-hidden="true"></div>
-                <p class="muted">请使用微信扫描二维码登录 · Choose who scans this code with WeChat:</p>
-                <ul class="people">
-                %s</ul>
-                <form method="post" action="%sopen/connect/qrconnect/reply">
-                %s
-                <button id="deny" class="secondary" name="decision" value="deny">拒绝 Deny</button>
-                </form>
-                </section>
-                """.formatted(escape(app.name()), people, escape(basePath), Html.hidden("pending", pendingId));
-        return Html.page(200, basePath, "微信登录 - " + app.name(), body);
     }
 }

@@ -47,7 +47,7 @@ final class PhonePage {
                 <form method="post" action="%sphone/scan" class="create">
                 %s
                 <label>Ticket or QR content <input id="ticket" name="ticket" value="%s" autocomplete="off"
-                 placeholder="ticket, showqrcode URL or http://weixin.qq.com/q/..."></label>
+                 placeholder="ticket, showqrcode URL, http://weixin.qq.com/q/... or a website login code"></label>
                 <button class="primary" id="scan">Scan 扫码</button>
                 </form>
                 %s%s%s

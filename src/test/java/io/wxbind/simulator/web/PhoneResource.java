@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
 /**
  * {@code /wechat-sim/phone}: the phone of the person in this browser (cookie from the chooser, or
  * the test header; nobody → the chooser, then back here). {@code ?ticket=} pre-fills the scan
- * field (a ticket, a showqrcode URL or the code's URL; the page also offers the account's newest
+ * field (a ticket, a showqrcode URL or the code's URL, or a website QR login code, which opens its
+ * confirmation screen; the page also offers the account's newest
  * valid codes), {@code ?appid=} picks the official account to chat with. The forms do what the control API does ({@link Interactions}) and come
  * back here (303) showing the push's outcome; {@code GET phone/messages?appid=} feeds the
  * self-refreshing message list.
@@ -46,6 +47,8 @@ public class PhoneResource {
 
     private static final Pattern MENU_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final int RECENT_CODES = 5;
+    /** What a website QR login code encodes ({@code QrConnectResource}). */
+    private static final Pattern WEBSITE_LOGIN = Pattern.compile("/open/connect/confirm\\?uuid=([A-Za-z0-9]{1,64})$");
 
     @Inject
     SimPeople people;
@@ -88,6 +91,10 @@ public class PhoneResource {
             return chooser();
         }
         String scanned = form.getOrDefault("ticket", "").trim();
+        java.util.regex.Matcher websiteLogin = WEBSITE_LOGIN.matcher(scanned);
+        if (websiteLogin.find()) { // a website's QR login code (qrconnect): its confirmation screen
+            return Redirects.seeOther(uriInfo, base() + "open/connect/confirm?uuid=" + websiteLogin.group(1));
+        }
         QrCode code = tickets.lookup(scanned).orElse(null);
         if (code == null) {
             return render(404, person, form.get("appid"), scanned, null, null, "Unknown QR code: check the ticket.");
