@@ -19,6 +19,7 @@ import io.wxbind.it.support.JsonApi;
 import io.wxbind.it.support.SimControl;
 import io.wxbind.it.support.TestAccounts;
 import io.wxbind.it.support.WeChatBrowser;
+import io.wxbind.it.support.WebsiteQr;
 import io.wxbind.launch.WxBindStack;
 import io.wxbind.util.SecureTokens;
 import jakarta.json.Json;
@@ -212,7 +213,7 @@ class OneAccountAcrossAppsIT {
         websiteStep(person, account);
         assertEquals(account, miniProgramLogin(person));
         assertEquals(account, appLogin(person));
-        assertOneAccountOneUnionId(person, account, OFFICIAL, MINI, MOBILE);
+        assertOneAccountOneUnionId(person, account, OFFICIAL, WxBindStack.WEBSITE_APP_ID, MINI, MOBILE);
 
         Calls again = Calls.now();
         WeChatBrowser.Chain silent = new WeChatBrowser(person.id()).open(oa + "app/");
@@ -221,14 +222,13 @@ class OneAccountAcrossAppsIT {
         assertEquals(new Calls(1, 1, 0), Calls.now().since(again), "bound with its unionid: one code exchange, no user/info");
     }
 
-    /**
-     * The website's QR login (connect/qrconnect) as the same person: another helper adds it.
-     * TODO(lead): log {@code person} in on the website app ({@link WxBindStack#WEBSITE_APP_ID}) and
-     * assert {@code account} with no bind step, then add WEBSITE_APP_ID to the apps of
-     * {@link #assertOneAccountOneUnionId} in {@link #sameAccountInEveryAppThenSilentOnTheOfficialAccount}.
-     */
+    /** The website's QR login (connect/qrconnect, scanned and allowed on the phone) as the same person: no binding step. */
     private static void websiteStep(SimControl.SimPersonInfo person, String account) {
-        // the website step goes here
+        WeChatBrowser desktop = new WeChatBrowser(person.id());
+        String callback = WebsiteQr.scanAndAnswer(desktop, WebsiteQr.qrConnectUrl(desktop, oa, "/wxbind/app/"), person.id(), "allow");
+        WeChatBrowser.Chain in = desktop.open(callback);
+        assertTrue(in.onlyRedirectsBeforeLast(), "no binding step on the website: " + in);
+        assertCaller(in.last(), account);
     }
 
     /** The simulator's snsapi_userinfo consent page, reached from a plain visit after snsapi_base and user/info. */
