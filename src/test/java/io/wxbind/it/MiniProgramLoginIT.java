@@ -8,6 +8,7 @@ import io.wxbind.it.support.Capture;
 import io.wxbind.it.support.ItSupport;
 import io.wxbind.it.support.JsonApi;
 import io.wxbind.it.support.SimControl;
+import io.wxbind.it.support.TestAccounts;
 import io.wxbind.launch.WxBindStack;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -95,6 +96,31 @@ class MiniProgramLoginIT {
         assertNoSecretsIn(next);
         assertEquals(1, ItSupport.count("select count(*) from wxbind_miniprogram_session where app_id = ? and open_id = ?",
                 MINI, person.openIdFor(MINI)), "one session_key row, replaced on each login");
+    }
+
+    @Test
+    void tokenWhenAccountLogsOutEverywhereThenRevokedWithBearerChallengeAndNextWxLoginGetsAWorkingOne() {
+        String account = TestAccounts.create(ItSupport.stack().database(), "mpstamp" + System.nanoTime() % 100_000, 1, "stamp-pw-1").get(0);
+        SimControl.SimPersonInfo person = sim.newPerson("小程序 Stamp");
+        String ticket = JsonApi.json(session(MINI, wxLogin(person.id()))).getString("bindTicket");
+        HttpResponse<String> bound = post("api/wechat/miniprogram/bind",
+                Json.createObjectBuilder().add("bindTicket", ticket).add("username", account).add("password", "stamp-pw-1").build());
+        assertEquals(200, bound.statusCode(), bound.body());
+        String token = JsonApi.json(bound).getString("access_token");
+        assertEquals(account, me(token));
+
+        HttpResponse<String> out = JsonApi.send(HttpRequest.newBuilder(URI.create(app + "api/me/logout-everywhere"))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(204, out.statusCode(), out.body());
+        HttpResponse<String> revoked = JsonApi.send(HttpRequest.newBuilder(URI.create(app + "api/me"))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET());
+        assertEquals(401, revoked.statusCode(), "the stamp changed: the mini program's token is dead: " + revoked.body());
+        assertEquals("Bearer realm=\"wxbind\", error=\"invalid_token\"", revoked.headers().firstValue("WWW-Authenticate").orElse(""));
+        assertTrue(revoked.body().startsWith("{\"error\":"), revoked.body());
+
+        JsonObject again = JsonApi.json(session(MINI, wxLogin(person.id())));
+        assertTrue(again.getBoolean("bound"), "still bound: the lazy client just logs in again: " + again);
+        assertEquals(account, me(again.getString("access_token")));
     }
 
     @Test

@@ -213,6 +213,9 @@ class SimulatorMiniProgramIT {
         Document page = Jsoup.parse(HTTP.send(open, HttpResponse.BodyHandlers.ofString()).body());
         assertTrue(page.getElementById("login-" + MINI) != null && page.getElementById("phone-" + MINI) != null
                 && page.getElementById("login-" + MOBILE) != null, page.text());
+        assertEquals("/wxbind/miniprogram.html?person=" + person.id(), page.getElementById("open-" + MINI).attr("href"),
+                "the phone opens the demo's mini program as this person");
+        assertEquals(null, page.getElementById("open-" + MOBILE), "no demo page plays the mobile app");
 
         HttpRequest tap = HttpRequest.newBuilder(URI.create(stack.simulatorUrl() + "phone/apps"))
                 .timeout(Duration.ofSeconds(10)).header("X-WeChat-Sim-Person", person.id())

@@ -176,9 +176,19 @@ class ZzSecretScanIT {
                 body = body.replace(issued.get(), "<issued here>");
             }
             text.append(body);
-            count(where, text.length(), scanner.scan(text.toString(), where));
+            List<SecretScanner.Finding> found = scanner.scan(text.toString(), where);
+            if (shownToAdministrators(java.net.URI.create(e.uri()).getPath())) {
+                // The admin page and API answer "which WeChat is bound to whom": the ids are the answer there,
+                // not a leak (role admin, audited); every other secret is still looked for.
+                found = found.stream().filter(f -> !f.kind().equals("openid") && !f.kind().equals("unionid")).toList();
+            }
+            count(where, text.length(), found);
         }
         files += Capture.enabled() ? fileCount(Capture.dir(), ".jsonl") : 0;
+    }
+
+    private static boolean shownToAdministrators(String path) {
+        return path.equals("/wxbind/wechat/admin") || path.startsWith("/wxbind/wechat/admin/") || path.startsWith("/wxbind/api/admin/");
     }
 
     private void count(String where, long size, List<SecretScanner.Finding> found) {

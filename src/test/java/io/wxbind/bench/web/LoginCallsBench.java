@@ -61,6 +61,8 @@ final class LoginCallsBench {
         }));
         // qrcode/create, then the phone's confirm link re-checks the openid (sns/oauth2/access_token)
         figures.add(count("QR login on a desktop (scan, confirm on the phone)", 2, () -> qrLogin(bound)));
+        // the website app's sns/oauth2/access_token (its token carries the unionid, which finds the account)
+        figures.add(count("website QR login on a desktop, bound person (qrconnect, scan, allow)", 1, () -> websiteLogin(bound)));
         // API clients: sns/jscode2session, or the app's sns/oauth2/access_token (its token carries the unionid); nothing more
         ApiLoginCalls api = new ApiLoginCalls(sim, appUrl);
         figures.add(count("mini program, bound person (wx.login code, /session)", 1, () -> api.miniProgram(bound)));
@@ -68,6 +70,18 @@ final class LoginCallsBench {
         figures.add(count("mini program first login, bind by password (/bind)", 1, api::miniProgramBindByPassword));
         figures.add(count("mobile app first login, register (/register)", 1, api::mobileAppRegister));
         return figures;
+    }
+
+    /** Website QR login: the simulator's QR page answered at once for the person (scanned and allowed), then the callback. */
+    private boolean websiteLogin(BoundPerson bound) {
+        WeChatBrowser desktop = new WeChatBrowser(bound.personId());
+        String returnTo = java.net.URI.create(appUrl).getPath() + "app/";
+        WeChatBrowser.Page start = desktop.get(appUrl + "wechat/website-login?returnTo=" + java.net.URLEncoder.encode(returnTo, StandardCharsets.UTF_8));
+        check(start.status() == 302 && start.location().contains("/open/connect/qrconnect?"), "website login did not start: " + start.status());
+        WeChatBrowser.Page answered = desktop.get(start.location(), Map.of("X-WeChat-Sim-Consent", "allow"));
+        check(answered.status() == 302, "qrconnect answered " + answered.status());
+        WeChatBrowser.Chain in = desktop.open(answered.location());
+        return in.last().status() == 200 && in.last().body().contains("id=\"caller\">" + bound.account() + "<");
     }
 
     /** One warm-up login, then {@code logins} counted ones; each must succeed. */
