@@ -1,10 +1,10 @@
 package io.wxbind.account;
 
+import io.wxbind.db.WxBindData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
@@ -26,7 +26,8 @@ public class AccountAdministration {
         public enum Outcome { CHANGED, WRONG_PASSWORD, NO_PASSWORD, NO_ACCOUNT }
     }
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     @Inject

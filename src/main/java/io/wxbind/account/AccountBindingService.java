@@ -1,5 +1,6 @@
 package io.wxbind.account;
 
+import io.wxbind.db.WxBindData;
 import io.wxbind.audit.AuditEvent;
 import io.wxbind.audit.AuditKind;
 import io.wxbind.util.SecureTokens;
@@ -9,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -36,7 +36,8 @@ public class AccountBindingService {
     private static final String INSERT_UNIONID = "insert into wxbind_wechat_unionid (union_id, account_name, bound_at)"
             + " values (?1, ?2, ?3) on conflict (union_id) do nothing";
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     @Inject

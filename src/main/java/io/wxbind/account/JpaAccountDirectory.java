@@ -1,8 +1,9 @@
 package io.wxbind.account;
 
+import io.wxbind.db.WxBindData;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.Set;
 @Transactional
 public class JpaAccountDirectory implements AccountDirectory {
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     /**

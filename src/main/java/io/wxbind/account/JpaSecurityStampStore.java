@@ -1,9 +1,10 @@
 package io.wxbind.account;
 
+import io.wxbind.db.WxBindData;
+import jakarta.inject.Inject;
 import io.wxbind.util.SecureTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -21,7 +22,8 @@ public class JpaSecurityStampStore implements SecurityStampStore {
             + " values (?1, ?2, ?3, ?4) on conflict (account_name)"
             + " do update set stamp = excluded.stamp, reason = excluded.reason, changed_at = excluded.changed_at";
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     @Override

@@ -1,10 +1,11 @@
 package io.wxbind.admin;
 
+import io.wxbind.db.WxBindData;
+import jakarta.inject.Inject;
 import io.wxbind.account.WeChatOpenId;
 import io.wxbind.audit.AuditEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -17,7 +18,8 @@ public class AdminDirectory {
 
     static final int MAX_ROWS = 100;
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     /** Bindings of this openid, in one app or in any (openids differ per app, so there is rarely more than one). */

@@ -1,8 +1,9 @@
 package io.wxbind.audit;
 
+import io.wxbind.db.WxBindData;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -15,7 +16,8 @@ public class AuditLogStore {
     private static final String INSERT = "insert into wxbind_audit_log (at, kind, account, app_id, short_open_id, method, reason,"
             + " client_address, client_masked, user_agent, node, subject) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     /**

@@ -1,6 +1,10 @@
 package io.wxbind.auth;
 
 import io.wxbind.config.DeclaredSettings;
+import io.wxbind.db.WxBindData;
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import java.lang.reflect.Proxy;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
 import jakarta.security.enterprise.identitystore.RememberMeIdentityStore;
@@ -49,6 +53,7 @@ public class WeChatExtension implements Extension {
 
     private final List<Class<?>> declaringClasses = new ArrayList<>();
     private WeChatAuthenticationMechanismDefinition definition;
+    private final List<String> entityManagerProducers = new ArrayList<>();
 
     <T> void findDefinition(@Observes @WithAnnotations(WeChatAuthenticationMechanismDefinition.class) ProcessAnnotatedType<T> event) {
         WeChatAuthenticationMechanismDefinition found = event.getAnnotatedType().getAnnotation(WeChatAuthenticationMechanismDefinition.class);
@@ -77,8 +82,21 @@ public class WeChatExtension implements Extension {
         }
     }
 
+    /** Where WxBind's rows live is the application's choice: a {@code @WxBindData EntityManager} it produces. */
+    <T> void findWxBindData(@Observes ProcessBeanAttributes<T> event) {
+        if (event.getBeanAttributes().getTypes().contains(EntityManager.class)
+                && event.getBeanAttributes().getQualifiers().stream().anyMatch(WxBindData.class::isInstance)) {
+            entityManagerProducers.add(String.valueOf(event.getAnnotated()));
+        }
+    }
+
     void addBeans(@Observes AfterBeanDiscovery event) {
         List<String> problems = new ArrayList<>();
+        if (definition != null && entityManagerProducers.isEmpty()) {
+            problems.add("no persistence unit for WxBind: produce one, e.g. @Produces @WxBindData @PersistenceContext EntityManager wxbind;"
+                    + " in the class with the definition, from a unit that lists " + WxBindData.MAPPING_FILE
+                    + " (README, Add WxBind to your portal)");
+        }
         if (declaringClasses.size() > 1) {
             problems.add("@WeChatAuthenticationMechanismDefinition must be declared once per application, found on "
                     + declaringClasses.stream().map(Class::getName).sorted().toList());
@@ -94,6 +112,10 @@ public class WeChatExtension implements Extension {
         event.addBean().beanClass(DeclaredSettings.class).types(DeclaredSettings.class, Object.class).scope(ApplicationScoped.class)
                 .createWith(c -> (DeclaredSettings) () -> declared);
         if (definition == null) {
+            if (entityManagerProducers.isEmpty()) { // the jar's beans still need something to inject; nothing ever calls it
+                event.addBean().beanClass(WeChatExtension.class).types(EntityManager.class, Object.class)
+                        .qualifiers(WxBindData.Literal.INSTANCE).scope(Dependent.class).createWith(c -> undefinedEntityManager());
+            }
             LOG.info("WxBind is on the class path but not defined (no @WeChatAuthenticationMechanismDefinition): it stays off");
             return;
         }
@@ -101,6 +123,17 @@ public class WeChatExtension implements Extension {
                 .scope(ApplicationScoped.class).alternative(true).priority(PRIORITY)
                 .createWith(c -> new RoutingAuthenticationMechanism());
         LOG.info(() -> "WxBind defined on " + declaringClasses.get(0).getName() + ": " + declared);
+    }
+
+    /** What WxBind's beans get without the definition or a unit: any use says why it cannot work. */
+    static EntityManager undefinedEntityManager() {
+        return (EntityManager) Proxy.newProxyInstance(EntityManager.class.getClassLoader(), new Class<?>[] {EntityManager.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "toString" -> "EntityManager of an undefined WxBind";
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> throw new IllegalStateException("WxBind is not defined (no @WeChatAuthenticationMechanismDefinition): it has no database");
+                });
     }
 
     /** The definition in force, if the application declared one. */

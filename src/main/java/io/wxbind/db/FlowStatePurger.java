@@ -10,7 +10,6 @@ import jakarta.ejb.TimerService;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +29,8 @@ public class FlowStatePurger implements ScheduledWork {
 
     private static final Logger LOG = Logger.getLogger(FlowStatePurger.class.getName());
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     @Inject

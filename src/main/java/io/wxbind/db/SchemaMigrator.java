@@ -4,6 +4,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.util.List;
 import java.util.logging.Logger;
@@ -34,9 +36,15 @@ public class SchemaMigrator {
      * injected with {@code @Resource(lookup = "jdbc/wxbind")}: WildFly reads that relative name as
      * {@code java:comp/env/jdbc/wxbind}, which only a {@code jboss-web.xml} of the WAR maps, and a
      * host portal's WAR has none of ours (the persistence unit's {@code jdbc/wxbind} resolves on both).
+     * A {@code @WxBindData DataSource} the application produces comes first.
      */
     static final List<String> JNDI_NAMES = List.of("jdbc/wxbind", "java:/jdbc/wxbind");
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
+
+    /** The host's datasource, if it produces one (a host whose datasource has another name). */
+    @Inject
+    @WxBindData
+    Instance<DataSource> declared;
 
     void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) Object deployed) {
         var result = configure(dataSource(), getClass().getClassLoader()).load().migrate();
@@ -45,7 +53,10 @@ public class SchemaMigrator {
         LOG.info(() -> "WxBind schema at version " + version + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 
-    private static DataSource dataSource() {
+    DataSource dataSource() {
+        if (declared != null && declared.isResolvable()) {
+            return declared.get();
+        }
         NamingException last = null;
         for (String name : JNDI_NAMES) {
             try {
@@ -54,7 +65,7 @@ public class SchemaMigrator {
                 last = e;
             }
         }
-        throw new IllegalStateException("No datasource jdbc/wxbind (looked up " + JNDI_NAMES + "): see README, Add WxBind to your portal", last);
+        throw new IllegalStateException("No datasource for WxBind: produce a @WxBindData DataSource, or bind jdbc/wxbind (looked up " + JNDI_NAMES + "): see README, Add WxBind to your portal", last);
     }
 
     /** The one Flyway configuration, shared with the tests. */

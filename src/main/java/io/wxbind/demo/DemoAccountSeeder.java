@@ -1,5 +1,6 @@
 package io.wxbind.demo;
 
+import io.wxbind.db.WxBindData;
 import io.wxbind.account.UserAccount;
 import io.wxbind.config.DemoConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +8,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -36,7 +36,8 @@ public class DemoAccountSeeder {
     @Inject
     Pbkdf2PasswordHash passwordHash;
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     /** When the application starts, after the schema migration (which observes the start first). */

@@ -1,5 +1,6 @@
 package io.wxbind.guard;
 
+import io.wxbind.db.WxBindData;
 import io.wxbind.db.ScheduledWork;
 import jakarta.annotation.Resource;
 import jakarta.ejb.LocalBean;
@@ -10,7 +11,6 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.logging.Logger;
 
@@ -25,7 +25,8 @@ public class AttemptLimitPurger implements ScheduledWork {
 
     private static final Logger LOG = Logger.getLogger(AttemptLimitPurger.class.getName());
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     @Inject

@@ -1,12 +1,12 @@
 package io.wxbind.guard;
 
+import io.wxbind.db.WxBindData;
 import io.wxbind.config.GuessConfig;
 import io.wxbind.metrics.WxBindMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -33,7 +33,8 @@ import java.util.Optional;
 @Transactional
 public class GuessLimiter {
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     @Inject

@@ -1,11 +1,11 @@
 package io.wxbind.link;
 
+import io.wxbind.db.WxBindData;
 import io.wxbind.util.SecureTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +19,8 @@ public class LinkTicketStore {
 
     static final Duration TTL = Duration.ofMinutes(5);
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     @Inject

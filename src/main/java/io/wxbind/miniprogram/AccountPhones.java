@@ -1,9 +1,10 @@
 package io.wxbind.miniprogram;
 
+import io.wxbind.db.WxBindData;
+import jakarta.inject.Inject;
 import io.wxbind.sms.PhoneNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 
@@ -28,7 +29,8 @@ public class AccountPhones {
         NO_LOCAL_ACCOUNT
     }
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     /**

@@ -1,9 +1,9 @@
 package io.wxbind.miniprogram;
 
+import io.wxbind.db.WxBindData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -15,7 +15,8 @@ import java.util.Optional;
 @Transactional
 public class SessionKeyStore {
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     @Inject

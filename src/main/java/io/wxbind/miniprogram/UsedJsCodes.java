@@ -1,5 +1,6 @@
 package io.wxbind.miniprogram;
 
+import io.wxbind.db.WxBindData;
 import io.wxbind.config.MiniProgramConfig;
 import io.wxbind.db.ExpiredRows;
 import io.wxbind.metrics.WxBindMetrics;
@@ -7,7 +8,6 @@ import io.wxbind.util.SecureTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -37,7 +37,8 @@ public class UsedJsCodes implements ExpiredRows {
         THROTTLED
     }
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     @Inject

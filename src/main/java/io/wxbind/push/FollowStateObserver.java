@@ -1,9 +1,10 @@
 package io.wxbind.push;
 
+import io.wxbind.db.WxBindData;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.util.logging.Logger;
@@ -18,7 +19,8 @@ public class FollowStateObserver {
 
     private static final Logger LOG = Logger.getLogger(FollowStateObserver.class.getName());
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     @Transactional

@@ -1,9 +1,9 @@
 package io.wxbind.push;
 
+import io.wxbind.db.WxBindData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -21,7 +21,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class PushDedupeStore {
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     @Inject

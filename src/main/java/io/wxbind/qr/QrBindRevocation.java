@@ -1,11 +1,11 @@
 package io.wxbind.qr;
 
+import io.wxbind.db.WxBindData;
 import io.wxbind.account.StampRotated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -22,7 +22,8 @@ import java.time.Clock;
 @Transactional
 public class QrBindRevocation {
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     @Inject

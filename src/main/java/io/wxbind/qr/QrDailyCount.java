@@ -1,8 +1,9 @@
 package io.wxbind.qr;
 
+import io.wxbind.db.WxBindData;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +22,8 @@ public class QrDailyCount {
     /** WeChat's quotas follow Beijing days. */
     public static final ZoneOffset WECHAT_DAYS = ZoneOffset.ofHours(8);
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     public static LocalDate dayOf(Instant at) {

@@ -1,12 +1,12 @@
 package io.wxbind.rest;
 
+import io.wxbind.db.WxBindData;
 import io.wxbind.account.AccountBindingService;
 import io.wxbind.auth.SessionLogin;
 import io.wxbind.wechat.LogSafe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -22,7 +22,8 @@ public class MeViews {
     @Inject
     AccountBindingService bindings;
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     public Optional<MeView> of(HttpServletRequest request) {

@@ -1,9 +1,10 @@
 package io.wxbind.sms;
 
+import io.wxbind.db.WxBindData;
+import jakarta.inject.Inject;
 import io.wxbind.account.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,8 @@ public class JpaPhoneAccountResolver implements PhoneAccountResolver {
 
     private static final Logger LOG = Logger.getLogger(JpaPhoneAccountResolver.class.getName());
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     @Override

@@ -1,12 +1,12 @@
 package io.wxbind.sms;
 
+import io.wxbind.db.WxBindData;
 import io.wxbind.config.SmsConfig;
 import io.wxbind.util.SecureTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +27,8 @@ public class JpaSmsCodeStore implements SmsCodeStore {
     private static final int LOCK_PHONE = 0x534d5301;
     private static final int LOCK_IP = 0x534d5302;
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     @Inject

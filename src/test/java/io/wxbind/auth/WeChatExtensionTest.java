@@ -1,9 +1,16 @@
 package io.wxbind.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wxbind.config.FirstLoginPolicy;
+import io.wxbind.db.WxBindData;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.spi.BeanAttributes;
+import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
+import jakarta.persistence.EntityManager;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedType;
@@ -38,7 +45,7 @@ class WeChatExtensionTest {
 
     @Test
     void addBeansWhenOneGoodDefinitionThenDeclaredSettingsAndMechanism() {
-        WeChatExtension extension = discovered(Good.class, Plain.class);
+        WeChatExtension extension = withUnit(discovered(Good.class, Plain.class));
         extension.addBeans(afterBeanDiscovery());
         assertEquals(List.of(), errors);
         assertEquals(2, addedTypes.size(), addedTypes.toString());
@@ -48,17 +55,71 @@ class WeChatExtensionTest {
     }
 
     @Test
-    void addBeansWhenNoDefinitionThenOnlyEmptyDeclaredSettings() {
+    void addBeansWhenNoDefinitionThenOnlyEmptyDeclaredSettingsAndAnEntityManagerThatRefusesUse() {
         WeChatExtension extension = discovered(Plain.class);
         extension.addBeans(afterBeanDiscovery());
         assertEquals(List.of(), errors);
-        assertEquals(1, addedTypes.size(), "no mechanism without the definition");
+        assertEquals(2, addedTypes.size(), addedTypes.toString());
+        assertTrue(addedTypes.get(0).contains(io.wxbind.config.DeclaredSettings.class));
+        assertTrue(addedTypes.get(1).contains(EntityManager.class), "WxBind's beans still need something to inject");
+        assertTrue(addedTypes.stream().noneMatch(t -> t.contains(HttpAuthenticationMechanism.class)), "no mechanism without the definition");
         assertTrue(extension.definition().isEmpty());
+        EntityManager off = WeChatExtension.undefinedEntityManager();
+        IllegalStateException used = assertThrows(IllegalStateException.class, () -> off.find(Object.class, 1));
+        assertTrue(used.getMessage().contains("not defined"), used.getMessage());
+        assertEquals(off, off);
+    }
+
+    @Test
+    void addBeansWhenNoDefinitionAndTheHostProducesAUnitThenNoStandIn() {
+        WeChatExtension extension = withUnit(discovered(Plain.class));
+        extension.addBeans(afterBeanDiscovery());
+        assertEquals(1, addedTypes.size(), addedTypes.toString());
+    }
+
+    @Test
+    void addBeansWhenDefinedWithoutAUnitThenTheDeploymentSaysHowToGiveOne() {
+        WeChatExtension extension = discovered(Good.class);
+        extension.addBeans(afterBeanDiscovery());
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).getMessage().contains("no persistence unit for WxBind")
+                && errors.get(0).getMessage().contains(WxBindData.MAPPING_FILE), errors.get(0).getMessage());
+        assertEquals(0, addedTypes.size());
+    }
+
+    @Test
+    void findWxBindDataCountsOnlyQualifiedEntityManagers() {
+        WeChatExtension extension = discovered(Good.class);
+        extension.findWxBindData(beanAttributes(Set.of(EntityManager.class, Object.class), Set.of(Default.Literal.INSTANCE)));
+        extension.findWxBindData(beanAttributes(Set.of(String.class, Object.class), Set.of(WxBindData.Literal.INSTANCE)));
+        extension.addBeans(afterBeanDiscovery());
+        assertEquals(1, errors.size(), "an unqualified unit is the host's own, not WxBind's");
+    }
+
+    private static WeChatExtension withUnit(WeChatExtension extension) {
+        extension.findWxBindData(beanAttributes(Set.of(EntityManager.class, Object.class), Set.of(WxBindData.Literal.INSTANCE)));
+        return extension;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> ProcessBeanAttributes<T> beanAttributes(Set<java.lang.reflect.Type> types, Set<Annotation> qualifiers) {
+        BeanAttributes<T> attributes = (BeanAttributes<T>) Proxy.newProxyInstance(WeChatExtensionTest.class.getClassLoader(),
+                new Class<?>[] {BeanAttributes.class}, (p, m, args) -> switch (m.getName()) {
+                    case "getTypes" -> types;
+                    case "getQualifiers" -> qualifiers;
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
+        return (ProcessBeanAttributes<T>) Proxy.newProxyInstance(WeChatExtensionTest.class.getClassLoader(),
+                new Class<?>[] {ProcessBeanAttributes.class}, (p, m, args) -> switch (m.getName()) {
+                    case "getBeanAttributes" -> attributes;
+                    case "getAnnotated" -> null; // only named in the record
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
     }
 
     @Test
     void addBeansWhenBadValuesAndTwoDefinitionsThenOneDefinitionErrorListingAll() {
-        WeChatExtension extension = discovered(Good.class, Bad.class);
+        WeChatExtension extension = withUnit(discovered(Good.class, Bad.class));
         extension.addBeans(afterBeanDiscovery());
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0) instanceof DefinitionException);

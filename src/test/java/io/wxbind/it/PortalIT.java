@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -140,6 +141,26 @@ class PortalIT {
         assertTrue(log.contains("WxBind is on the class path but not defined"), "the plain portal says WxBind stays off");
         assertEquals(1, log.split("WxBind schema at version", -1).length - 1, "only the defined portal migrated");
         assertEquals(1, log.split("WxBind pages registered under", -1).length - 1, "only the defined portal has WxBind's pages");
+        Set<String> jar = classesJarEntries(io.wxbind.launch.LaunchPaths.fromSystemProperties().portalPlainWar());
+        assertTrue(jar.contains("io/wxbind/db/wxbind-orm.xml"), "the mapping file a host's unit lists: " + jar.size() + " entries");
+        assertFalse(jar.contains("META-INF/persistence.xml"), "a unit in the jar would demand its datasource of every WAR holding it");
+    }
+
+    /** The entries of the classes jar inside a WAR's WEB-INF/lib. */
+    private static Set<String> classesJarEntries(java.nio.file.Path war) {
+        try (var zip = new java.util.zip.ZipFile(war.toFile())) {
+            var lib = zip.stream().filter(e -> e.getName().startsWith("WEB-INF/lib/") && e.getName().endsWith("-classes.jar")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no classes jar in " + war));
+            Set<String> names = new java.util.TreeSet<>();
+            try (var in = new java.util.zip.ZipInputStream(zip.getInputStream(lib))) {
+                for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                    names.add(e.getName());
+                }
+            }
+            return names;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String boundAccount(String openId) {

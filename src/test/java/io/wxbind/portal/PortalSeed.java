@@ -23,7 +23,7 @@ public class PortalSeed {
             "dave", new String[] {"dave-portal-pw", "user,staff"},
             "erin", new String[] {"erin-portal-pw", "user,admin"});
 
-    @PersistenceContext(unitName = "portal")
+    @PersistenceContext // the WAR's only unit: WxBind shares it (PortalWeChatDefinition)
     EntityManager em;
 
     @Inject

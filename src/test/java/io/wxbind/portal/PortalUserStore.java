@@ -11,7 +11,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class PortalUserStore {
 
-    @PersistenceContext(unitName = "portal")
+    @PersistenceContext // the WAR's only unit: WxBind shares it (PortalWeChatDefinition)
     EntityManager em;
 
     @Inject

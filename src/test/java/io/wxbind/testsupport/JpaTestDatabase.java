@@ -20,14 +20,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class JpaTestDatabase implements BeforeAllCallback, AfterAllCallback {
 
+    private final Map<String, String> overrides;
     private EmbeddedPostgres postgres;
     private EntityManagerFactory emf;
+
+    public JpaTestDatabase() {
+        this(Map.of());
+    }
+
+    /** With persistence-unit properties of a host's unit, e.g. its shared-cache mode. */
+    public JpaTestDatabase(Map<String, String> overrides) {
+        this.overrides = Map.copyOf(overrides);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         postgres = EmbeddedPostgres.start();
         SchemaMigrator.configure(postgres.getPostgresDatabase(), JpaTestDatabase.class.getClassLoader()).load().migrate();
-        emf = Persistence.createEntityManagerFactory("wxbind", Map.of(
+        Map<String, String> properties = new java.util.HashMap<>(Map.of(
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
                 "jakarta.persistence.jtaDataSource", "",
                 "jakarta.persistence.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"),
@@ -35,6 +45,8 @@ public final class JpaTestDatabase implements BeforeAllCallback, AfterAllCallbac
                 "jakarta.persistence.jdbc.driver", "org.postgresql.Driver",
                 "eclipselink.target-server", "None",
                 "eclipselink.logging.level", "WARNING"));
+        properties.putAll(overrides);
+        emf = Persistence.createEntityManagerFactory("wxbind", properties);
     }
 
     @Override
@@ -64,6 +76,11 @@ public final class JpaTestDatabase implements BeforeAllCallback, AfterAllCallbac
             }
             em.close();
         }
+    }
+
+    /** The unit's shared (second-level) cache. */
+    public jakarta.persistence.Cache sharedCache() {
+        return emf.getCache();
     }
 
     public javax.sql.DataSource dataSource() {

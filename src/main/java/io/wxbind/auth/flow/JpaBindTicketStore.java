@@ -1,5 +1,6 @@
 package io.wxbind.auth.flow;
 
+import io.wxbind.db.WxBindData;
 import io.wxbind.config.WeChatConfig;
 import io.wxbind.util.SecureTokens;
 import io.wxbind.wechat.WeChatIdentity;
@@ -7,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +23,8 @@ public class JpaBindTicketStore implements BindTicketStore {
 
     static final int TICKET_LENGTH = 43;
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     @Inject

@@ -1,8 +1,9 @@
 package io.wxbind.auth.flow;
 
+import io.wxbind.db.WxBindData;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,7 +20,8 @@ public class JpaUsedStateStore implements UsedStateStore {
     /** For {@link FlowRowsPurge}: rows whose state expired before {@code ?1}. */
     public static final String DELETE_EXPIRED_SQL = "delete from wxbind_used_state where expires_at < ?1";
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     @Override

@@ -1,8 +1,9 @@
 package io.wxbind.auth.remember;
 
+import io.wxbind.db.WxBindData;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.Optional;
 @Transactional
 public class JpaRememberMeStore implements RememberMeStore {
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     @Override

@@ -1,8 +1,9 @@
 package io.wxbind.auth.token;
 
+import io.wxbind.db.WxBindData;
+import jakarta.inject.Inject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ public class JpaApiTokenStore implements ApiTokenStore {
     /** Advisory-lock namespace (first key of {@code pg_advisory_xact_lock(int, int)}). */
     private static final int LOCK_CALLER = 0x41504901;
 
-    @PersistenceContext(unitName = "wxbind")
+    @Inject
+    @WxBindData
     EntityManager em;
 
     @Override
